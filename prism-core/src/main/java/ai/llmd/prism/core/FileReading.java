@@ -1,0 +1,138 @@
+package ai.llmd.prism.core;
+
+import ai.llmd.prism.api.BenchmarkPoint;
+import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.internal.HeadSniff;
+import ai.llmd.prism.spi.Detection;
+import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.ReadSink;
+import ai.llmd.prism.spi.SourceFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads one file: picks its reader, runs it, and turns every failure into a problem. */
+final class FileReading {
+
+  private final Plugins plugins;
+  private final LoadOptions options;
+
+  FileReading(Plugins plugins, LoadOptions options) {
+    this.plugins = plugins;
+    this.options = options;
+  }
+
+  /** The points and problems of one file. */
+  record Outcome(List<BenchmarkPoint> points, List<Problem> problems) {}
+
+  /**
+   * Reads {@code file}. When {@code explicit} is false (the file was found by walking a directory)
+   * a file no reader recognises is mentioned as info, not as an error: directories hold logs and
+   * configuration too.
+   */
+  Outcome read(SourceFile file, byte[] content, boolean explicit) {
+    List<BenchmarkPoint> points = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    ReadSink sink =
+        new ReadSink() {
+          @Override
+          public void point(BenchmarkPoint point) {
+            points.add(point);
+          }
+
+          @Override
+          public void problem(Problem problem) {
+            problems.add(problem);
+          }
+        };
+    FormatReader reader = choose(file, content, explicit, problems);
+    if (reader != null) {
+      try {
+        reader.read(file, sink);
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        problems.add(
+            Problem.error(
+                file.name(),
+                "",
+                "the " + reader.id() + " reader could not finish: " + describe(e)));
+      }
+    }
+    return new Outcome(points, problems);
+  }
+
+  private FormatReader choose(
+      SourceFile file, byte[] content, boolean explicit, List<Problem> problems) {
+    if (options.format() != null) {
+      FormatReader r = plugins.reader(options.format()).orElse(null);
+      if (r == null) {
+        problems.add(
+            Problem.error(
+                file.name(),
+                "",
+                "no format '" + options.format() + "'; installed: " + readerIds()));
+      }
+      return r;
+    }
+    HeadSniff sniff =
+        new HeadSniff("-".equals(file.name()) ? "" : fileNameOf(file.name()), content);
+    Detection best = Detection.NO;
+    List<FormatReader> winners = new ArrayList<>();
+    for (FormatReader r : plugins.readers()) {
+      Detection d;
+      try {
+        d = r.detect(sniff);
+      } catch (RuntimeException e) {
+        d = Detection.NO; // a detector that throws is a detector that says no
+      }
+      if (d == null || d == Detection.NO || d.compareTo(best) < 0) {
+        continue;
+      }
+      if (d.compareTo(best) > 0) {
+        winners.clear();
+        best = d;
+      }
+      winners.add(r);
+    }
+    if (winners.isEmpty()) {
+      String msg =
+          content.length == 0
+              ? "empty file"
+              : "not a recognised benchmark format (tried: " + readerIds() + ")";
+      problems.add(
+          explicit
+              ? Problem.error(file.name(), "", msg)
+              : Problem.info(file.name(), "", "skipped: " + msg));
+      return null;
+    }
+    if (winners.size() > 1) {
+      problems.add(
+          Problem.warning(
+              file.name(),
+              "",
+              "several formats match ("
+                  + winners.stream().map(FormatReader::id).collect(Collectors.joining(", "))
+                  + "); reading as "
+                  + winners.get(0).id()
+                  + " (choose one with --format)"));
+    }
+    return winners.get(0);
+  }
+
+  private String readerIds() {
+    return plugins.readers().stream().map(FormatReader::id).collect(Collectors.joining(", "));
+  }
+
+  private static String fileNameOf(String name) {
+    int slash = name.lastIndexOf('/');
+    return slash < 0 ? name : name.substring(slash + 1);
+  }
+
+  static String describe(Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return "the input is nested too deeply";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,406 @@
+package ai.llmd.prism.core;
+
+import ai.llmd.prism.api.BenchmarkPoint;
+import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.internal.BytesSourceFile;
+import ai.llmd.prism.core.internal.PathSourceFile;
+import ai.llmd.prism.spi.ConnectorProvider;
+import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.SourceConnector;
+import ai.llmd.prism.spi.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The entry point: loads benchmark results from files, directories, standard input and remote
+ * stores into {@link BenchmarkPoint}s, with every problem reported as a value.
+ *
+ * <pre>{@code
+ * Prism prism = Prism.create();
+ * LoadResult result = prism.load("results/", "gs://bucket/runs/");
+ * result.problems().forEach(System.err::println);
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Prism {
+
+  private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
+
+  private final Plugins plugins;
+  private final LoadOptions options;
+
+  private Prism(Plugins plugins, LoadOptions options) {
+    this.plugins = plugins;
+    this.options = options;
+  }
+
+  /** A Prism with every plugin on the class path (or module path) and default options. */
+  public static Prism create() {
+    return new Prism(Plugins.builder().discover().build(), LoadOptions.defaults());
+  }
+
+  /** A Prism with the given plugins and options. */
+  public static Prism of(Plugins plugins, LoadOptions options) {
+    return new Prism(Objects.requireNonNull(plugins), Objects.requireNonNull(options));
+  }
+
+  /** The plugins this instance uses. */
+  public Plugins plugins() {
+    return plugins;
+  }
+
+  /** The options this instance loads with. */
+  public LoadOptions options() {
+    return options;
+  }
+
+  /** The same plugins with other options. */
+  public Prism withOptions(LoadOptions options) {
+    return new Prism(plugins, Objects.requireNonNull(options));
+  }
+
+  /**
+   * Loads every source: a file, a directory (walked in path order, skipping dot-files), {@code -}
+   * for standard input, or a URI whose scheme a connector handles ({@code gs://}, {@code s3://}).
+   */
+  public LoadResult load(String... sources) {
+    List<Task> tasks = new ArrayList<>();
+    List<Problem> listingProblems = new ArrayList<>();
+    for (String s : sources) {
+      plan(s, tasks, listingProblems);
+    }
+    return run(tasks, listingProblems);
+  }
+
+  /** Loads one local file or directory. */
+  public LoadResult load(Path path) {
+    List<Task> tasks = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    planPath(path, path.toString(), tasks, problems);
+    return run(tasks, problems);
+  }
+
+  /** Reads pasted or piped content; {@code name} appears in problems and provenance. */
+  public LoadResult read(String name, InputStream in) {
+    List<Task> tasks = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    try {
+      byte[] content = readBounded(in, name);
+      tasks.add(
+          new Task(new BytesSourceFile(URI.create("stdin:" + encode(name)), name, content), true));
+    } catch (IOException e) {
+      problems.add(Problem.error(name, "", "could not be read: " + FileReading.describe(e)));
+    }
+    return run(tasks, problems);
+  }
+
+  private void plan(String source, List<Task> tasks, List<Problem> problems) {
+    if ("-".equals(source)) {
+      try {
+        byte[] content = readBounded(System.in, "-");
+        tasks.add(new Task(new BytesSourceFile(URI.create("stdin:-"), "-", content), true));
+      } catch (IOException e) {
+        problems.add(Problem.error("-", "", "standard input could not be read: " + e.getMessage()));
+      }
+    } else if (URI_SCHEME.matcher(source).matches() && !source.startsWith("file:")) {
+      planRemote(source, tasks, problems);
+    } else {
+      try {
+        Path p = source.startsWith("file:") ? Path.of(URI.create(source)) : Path.of(source);
+        planPath(p, source, tasks, problems);
+      } catch (IllegalArgumentException e) {
+        problems.add(Problem.error(source, "", "not a valid path or URI: " + e.getMessage()));
+      }
+    }
+  }
+
+  private void planPath(Path path, String label, List<Task> tasks, List<Problem> problems) {
+    if (!Files.exists(path)) {
+      problems.add(Problem.error(label, "", "no such file or directory"));
+      return;
+    }
+    if (!Files.isDirectory(path)) {
+      tasks.add(new Task(new PathSourceFile(path, label), true));
+      return;
+    }
+    Path root;
+    try {
+      root = path.toRealPath();
+    } catch (IOException e) {
+      problems.add(Problem.error(label, "", "could not be opened: " + e.getMessage()));
+      return;
+    }
+    List<Path> files = new ArrayList<>();
+    EnumSet<FileVisitOption> opts =
+        options.followSymlinks()
+            ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
+            : EnumSet.noneOf(FileVisitOption.class);
+    try (Stream<Path> walk =
+        Files.walk(path, Integer.MAX_VALUE, opts.toArray(new FileVisitOption[0]))) {
+      walk.filter(p -> !p.equals(path))
+          .filter(p -> !hidden(path.relativize(p)))
+          .forEach(
+              p -> {
+                if (Files.isSymbolicLink(p) && !options.followSymlinks()) {
+                  if (!insideRoot(p, root)) {
+                    problems.add(
+                        Problem.warning(
+                            relative(path, p, label),
+                            "",
+                            "skipped: a symbolic link leading outside "
+                                + label
+                                + " (allow with followSymlinks)"));
+                    return;
+                  }
+                  if (Files.isRegularFile(p)) {
+                    files.add(p);
+                  }
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    || (options.followSymlinks() && Files.isRegularFile(p))) {
+                  files.add(p);
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(Problem.error(label, "", "could not be listed completely: " + e.getMessage()));
+    }
+    files.sort((a, b) -> path.relativize(a).toString().compareTo(path.relativize(b).toString()));
+    for (Path f : files) {
+      tasks.add(new Task(new PathSourceFile(f, relative(path, f, label)), false));
+    }
+  }
+
+  private void planRemote(String source, List<Task> tasks, List<Problem> problems) {
+    URI uri;
+    try {
+      uri = URI.create(source);
+    } catch (IllegalArgumentException e) {
+      problems.add(Problem.error(source, "", "not a valid URI: " + e.getMessage()));
+      return;
+    }
+    Optional<ConnectorProvider> provider = plugins.connector(uri.getScheme());
+    if (provider.isEmpty()) {
+      problems.add(
+          Problem.error(
+              source,
+              "",
+              "no connector for '"
+                  + uri.getScheme()
+                  + "://' is installed (add the prism-connector-"
+                  + uri.getScheme()
+                  + " module)"));
+      return;
+    }
+    var availability = provider.get().availability();
+    if (!availability.available()) {
+      problems.add(
+          Problem.error(
+              source,
+              "",
+              "the " + uri.getScheme() + " connector is unavailable: " + availability.reason()));
+      return;
+    }
+    try {
+      SourceConnector connector = provider.get().create(options.connectorConfig());
+      List<ObjectRef> objects = new ArrayList<>();
+      connector.list(uri, objects::add);
+      Map<String, ObjectRef> byKey = new LinkedHashMap<>();
+      objects.forEach(o -> byKey.put(o.key(), o));
+      for (ObjectRef o : objects) {
+        tasks.add(
+            new Task(new RemoteSourceFile(connector, o, byKey, options.maxFileBytes()), false));
+      }
+    } catch (IOException | RuntimeException e) {
+      problems.add(Problem.error(source, "", "could not be listed: " + FileReading.describe(e)));
+    }
+  }
+
+  private LoadResult run(List<Task> tasks, List<Problem> leading) {
+    FileReading reading = new FileReading(plugins, options);
+    List<FileReading.Outcome> outcomes = new ArrayList<>(tasks.size());
+    if (options.threads() == 1 || tasks.size() <= 1) {
+      for (Task t : tasks) {
+        outcomes.add(readOne(reading, t));
+      }
+    } else {
+      ExecutorService pool =
+          Executors.newFixedThreadPool(Math.min(options.threads(), tasks.size()));
+      try {
+        List<Future<FileReading.Outcome>> futures = new ArrayList<>();
+        for (Task t : tasks) {
+          futures.add(pool.submit(() -> readOne(reading, t)));
+        }
+        for (int i = 0; i < futures.size(); i++) {
+          outcomes.add(await(futures.get(i), tasks.get(i)));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    List<BenchmarkPoint> points = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(leading);
+    for (FileReading.Outcome o : outcomes) {
+      points.addAll(o.points());
+      problems.addAll(o.problems());
+    }
+    return new LoadResult(points, problems);
+  }
+
+  private static FileReading.Outcome await(Future<FileReading.Outcome> f, Task t) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(t, "interrupted");
+    } catch (ExecutionException e) {
+      return failed(t, FileReading.describe(e.getCause()));
+    }
+  }
+
+  private FileReading.Outcome readOne(FileReading reading, Task t) {
+    byte[] content;
+    try {
+      if (t.file() instanceof PathSourceFile pf) {
+        long size = Files.size(pf.path());
+        if (size > options.maxFileBytes()) {
+          return failed(t, tooLarge(size));
+        }
+        content = Files.readAllBytes(pf.path());
+      } else {
+        content = t.file().bytes();
+      }
+    } catch (IOException | RuntimeException e) {
+      return failed(t, "could not be read: " + FileReading.describe(e));
+    }
+    return reading.read(t.file(), content, t.explicit());
+  }
+
+  private String tooLarge(long size) {
+    return "skipped: "
+        + size
+        + " bytes is over the limit of "
+        + options.maxFileBytes()
+        + " bytes (raise LoadOptions.maxFileBytes)";
+  }
+
+  private static FileReading.Outcome failed(Task t, String message) {
+    return new FileReading.Outcome(List.of(), List.of(Problem.error(t.file().name(), "", message)));
+  }
+
+  private byte[] readBounded(InputStream in, String name) throws IOException {
+    byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxFileBytes() + 1));
+    if (b.length > options.maxFileBytes()) {
+      throw new IOException(name + " is over the limit of " + options.maxFileBytes() + " bytes");
+    }
+    return b;
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean insideRoot(Path link, Path root) {
+    try {
+      return link.toRealPath().startsWith(root);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String relative(Path root, Path file, String label) {
+    String rel = root.relativize(file).toString().replace('\\', '/');
+    String base = label.endsWith("/") ? label : label + "/";
+    return base + rel;
+  }
+
+  private static String encode(String name) {
+    return URI.create("x:" + name.replaceAll("[^A-Za-z0-9._~/-]", "_")).getSchemeSpecificPart();
+  }
+
+  /** One input to read; {@code explicit} when the user named it rather than a directory walk. */
+  private record Task(SourceFile file, boolean explicit) {}
+
+  /** An object in a remote store, fetched when read; siblings are found in the same listing. */
+  private static final class RemoteSourceFile implements SourceFile {
+    private final SourceConnector connector;
+    private final ObjectRef ref;
+    private final Map<String, ObjectRef> listing;
+    private final long maxBytes;
+
+    RemoteSourceFile(
+        SourceConnector connector, ObjectRef ref, Map<String, ObjectRef> listing, long maxBytes) {
+      this.connector = connector;
+      this.ref = ref;
+      this.listing = listing;
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public URI uri() {
+      return ref.uri();
+    }
+
+    @Override
+    public String name() {
+      return ref.uri().toString();
+    }
+
+    @Override
+    public byte[] bytes() throws IOException {
+      try (InputStream in = open()) {
+        byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (b.length > maxBytes) {
+          throw new IOException("over the limit of " + maxBytes + " bytes");
+        }
+        return b;
+      }
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return connector.open(ref);
+    }
+
+    @Override
+    public Optional<SourceFile> sibling(String fileName) {
+      int slash = ref.key().lastIndexOf('/');
+      String key = slash < 0 ? fileName : ref.key().substring(0, slash + 1) + fileName;
+      ObjectRef s = listing.get(key);
+      return s == null
+          ? Optional.empty()
+          : Optional.of(new RemoteSourceFile(connector, s, listing, maxBytes));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Prism"
+        + Arrays.asList(
+            plugins.readers().size() + " readers", plugins.connectors().size() + " connectors");
+  }
+}

@@ -1,0 +1,66 @@
+package ai.llmd.prism.core.internal;
+
+import ai.llmd.prism.spi.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A local file, named relative to the directory (or file) the user asked to load. */
+public final class PathSourceFile implements SourceFile {
+
+  private final Path path;
+  private final String name;
+
+  public PathSourceFile(Path path, String name) {
+    this.path = path;
+    this.name = name;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public URI uri() {
+    return path.toAbsolutePath().normalize().toUri();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public byte[] bytes() throws IOException {
+    return Files.readAllBytes(path);
+  }
+
+  @Override
+  public InputStream open() throws IOException {
+    return Files.newInputStream(path);
+  }
+
+  @Override
+  public Optional<SourceFile> sibling(String fileName) {
+    Path dir = path.getParent();
+    if (dir == null || fileName.contains("/") || fileName.contains("\\")) {
+      return Optional.empty();
+    }
+    Path s = dir.resolve(fileName);
+    if (!Files.isRegularFile(s, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    int slash = name.lastIndexOf('/');
+    return Optional.of(
+        new PathSourceFile(s, slash < 0 ? fileName : name.substring(0, slash + 1) + fileName));
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

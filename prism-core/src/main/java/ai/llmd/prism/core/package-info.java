@@ -1,0 +1,2 @@
+/** The Prism facade, plugin discovery and loading: where users start. */
+package ai.llmd.prism.core;
