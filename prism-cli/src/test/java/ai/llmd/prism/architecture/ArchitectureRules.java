@@ -1,0 +1,66 @@
+package ai.llmd.prism.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rules of DESIGN.md, parameterised by the root package so that the same rules can
+ * be shown to fail on a deliberately broken set of classes.
+ */
+final class ArchitectureRules {
+
+  private ArchitectureRules() {}
+
+  /** The model and the SPI depend on nothing but the JDK. */
+  static ArchRule apiDependsOnlyOnTheJdk(String root) {
+    return classes()
+        .that()
+        .resideInAnyPackage(root + ".api..", root + ".spi..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", root + ".api..", root + ".spi..");
+  }
+
+  /** No cloud SDK type reaches the API or the core: those live in the connector modules. */
+  static ArchRule noCloudSdkInApiOrCore(String root) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(root + ".api..", root + ".spi..", root + ".core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "software.amazon..",
+            "com.amazonaws..",
+            "com.google.cloud..",
+            "com.google.auth..",
+            "com.google.api..");
+  }
+
+  /** The core knows nothing of connectors, charts or the command line. */
+  static ArchRule coreDependsOnNoPlugin(String root) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(root + ".api..", root + ".spi..", root + ".core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(root + ".connector..", root + ".charts..", root + ".cli..");
+  }
+
+  /** The command line and the benchmarks are leaves: nothing depends on them. */
+  static ArchRule nothingDependsOnCliOrBenchmarks(String root) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(root + ".cli..", root + ".benchmarks..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(root + ".cli..", root + ".benchmarks..");
+  }
+
+  /** No two packages depend on each other, directly or around a loop. */
+  static ArchRule noPackageCycles(String root) {
+    return slices().matching(root + ".(**)").should().beFreeOfCycles();
+  }
+}
