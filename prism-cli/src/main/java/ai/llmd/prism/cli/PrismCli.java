@@ -16,7 +16,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = PrismCli.Version.class,
     description = "Unify, normalize and analyse LLM inference benchmark results.",
-    subcommands = {PluginsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      PointsCommand.class,
+      ValidateCommand.class,
+      PluginsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PrismCli implements Runnable {
 
   @Option(names = "--debug", description = "Show stack traces of unexpected errors.")
