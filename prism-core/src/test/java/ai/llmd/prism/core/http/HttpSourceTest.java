@@ -1,0 +1,128 @@
+package ai.llmd.prism.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.LoadOptions;
+import ai.llmd.prism.core.LoadResult;
+import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.spi.ConnectorConfig;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HttpSourceTest {
+
+  static HttpServer server;
+  static String base;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/report.txt",
+        ex ->
+            respond(ex, 200, "third-party model=remote tps=42\n".getBytes(StandardCharsets.UTF_8)));
+    server.createContext("/moved", ex -> redirect(ex, "/report.txt"));
+    server.createContext("/to-ftp", ex -> redirect(ex, "ftp://127.0.0.1/report.txt"));
+    server.createContext(
+        "/to-plain-http-elsewhere", ex -> redirect(ex, "http://10.255.255.1/report.txt"));
+    server.createContext("/loop", ex -> redirect(ex, "/loop"));
+    server.createContext("/big", ex -> respond(ex, 200, new byte[2 << 20]));
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop(0);
+  }
+
+  static void redirect(com.sun.net.httpserver.HttpExchange ex, String location) throws IOException {
+    ex.getResponseHeaders().add("Location", location);
+    respond(ex, 302, new byte[0]);
+  }
+
+  static void respond(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body)
+      throws IOException {
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  static LoadResult load(String url) {
+    return Prism.create().load(url);
+  }
+
+  @Test
+  void readsAnObjectFromALoopbackServerAndFollowsASameSchemeRedirect() {
+    LoadResult r = load(base + "/moved");
+
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.points())
+        .singleElement()
+        .satisfies(p -> assertThat(p.provenance().source().toString()).isEqualTo(base + "/moved"));
+  }
+
+  @Test
+  void refusesARedirectToAnotherScheme() {
+    assertThat(load(base + "/to-ftp").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.message()).contains("refusing ftp://127.0.0.1");
+            });
+  }
+
+  @Test
+  void refusesARedirectToPlainHttpOffTheLoopback() {
+    assertThat(load(base + "/to-plain-http-elsewhere").problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("refusing http://10.255.255.1"));
+  }
+
+  @Test
+  void refusesPlainHttpToAHostThatIsNotLoopback() {
+    assertThat(load("http://10.255.255.1/report.json").problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("only https"));
+  }
+
+  @Test
+  void stopsAfterFiveRedirects() {
+    assertThat(load(base + "/loop").problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("more than 5 redirects"));
+  }
+
+  @Test
+  void boundsTheResponseSize() {
+    LoadResult r =
+        Prism.create()
+            .withOptions(
+                LoadOptions.defaults()
+                    .withConnectorConfig(ConnectorConfig.of(Map.of("http.max-mib", "1"))))
+            .load(base + "/big");
+
+    assertThat(r.points()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("larger than 1048576 bytes"));
+  }
+
+  @Test
+  void aMissingObjectIsAProblemNamingTheStatus() {
+    assertThat(load(base + "/nothing-here").problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("HTTP 404"));
+  }
+}
