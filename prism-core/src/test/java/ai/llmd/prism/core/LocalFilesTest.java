@@ -1,0 +1,106 @@
+package ai.llmd.prism.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.llmd.prism.api.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFilesTest {
+
+  static final String LINE = "third-party model=%s tps=1\n";
+
+  @Test
+  void aSymlinkLeadingOutOfTheDirectoryIsSkippedAndSaidSo(@TempDir Path tmp) throws Exception {
+    Path outside = Files.writeString(tmp.resolve("secret.txt"), LINE.formatted("outside"));
+    Path dir = Files.createDirectories(tmp.resolve("results"));
+    Files.writeString(dir.resolve("a.txt"), LINE.formatted("inside"));
+    Files.createSymbolicLink(dir.resolve("link.txt"), outside);
+
+    LoadResult r = Prism.create().load(dir);
+
+    assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("inside");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+              assertThat(p.file()).endsWith("link.txt");
+              assertThat(p.message()).contains("outside").contains("followSymlinks");
+            });
+  }
+
+  @Test
+  void aSymlinkOutOfTheDirectoryIsFollowedWhenAsked(@TempDir Path tmp) throws Exception {
+    Path outside = Files.writeString(tmp.resolve("secret.txt"), LINE.formatted("outside"));
+    Path dir = Files.createDirectories(tmp.resolve("results"));
+    Files.createSymbolicLink(dir.resolve("link.txt"), outside);
+
+    LoadResult r =
+        Prism.create().withOptions(LoadOptions.defaults().withFollowSymlinks(true)).load(dir);
+
+    assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("outside");
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void aSymlinkWithinTheDirectoryIsRead(@TempDir Path dir) throws Exception {
+    Path real = Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));
+    Files.createSymbolicLink(dir.resolve("b.txt"), real);
+
+    assertThat(Prism.create().load(dir).points()).hasSize(2);
+  }
+
+  @Test
+  void filesAreReadInPathOrderWhateverTheThreadCount(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 40; i++) {
+      Path sub = Files.createDirectories(dir.resolve("d" + (i % 3)));
+      Files.writeString(sub.resolve("f" + i + ".txt"), LINE.formatted("m" + i));
+    }
+
+    LoadResult one = Prism.create().withOptions(LoadOptions.defaults().withThreads(1)).load(dir);
+    LoadResult many = Prism.create().withOptions(LoadOptions.defaults().withThreads(16)).load(dir);
+
+    assertThat(many.points()).isEqualTo(one.points()).hasSize(40);
+    assertThat(one.points().get(0).provenance().source().getPath()).endsWith("d0/f0.txt");
+  }
+
+  @Test
+  void dotFilesAndDirectoriesAreNotRead(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".hidden.txt"), LINE.formatted("hidden"));
+    Files.createDirectories(dir.resolve(".git"));
+    Files.writeString(dir.resolve(".git/x.txt"), LINE.formatted("git"));
+    Files.writeString(dir.resolve("seen.txt"), LINE.formatted("seen"));
+
+    assertThat(Prism.create().load(dir).points())
+        .extracting(p -> p.model().raw())
+        .containsExactly("seen");
+  }
+
+  @Test
+  void aMissingPathIsAnErrorAndTheOtherSourcesStillLoad(@TempDir Path dir) throws Exception {
+    Path ok = Files.writeString(dir.resolve("ok.txt"), LINE.formatted("ok"));
+
+    LoadResult r = Prism.create().load(dir.resolve("missing").toString(), ok.toString());
+
+    assertThat(r.points()).hasSize(1);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.toString()).endsWith("missing: no such file or directory"));
+  }
+
+  @Test
+  void aFileOverTheSizeLimitIsSkippedNamingTheLimit(@TempDir Path dir) throws Exception {
+    Path big = Files.writeString(dir.resolve("big.txt"), LINE.formatted("x").repeat(100));
+
+    LoadResult r =
+        Prism.create().withOptions(LoadOptions.defaults().withMaxFileBytes(64)).load(big);
+
+    assertThat(r.points()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("over the limit of 64 bytes"));
+  }
+}
