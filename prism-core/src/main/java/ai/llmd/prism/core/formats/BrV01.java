@@ -272,7 +272,7 @@ final class BrV01 {
         engineVersion,
         null,
         List.of(),
-        roles,
+        BrV02.withoutLonelyDecode(roles, f, "/scenario/host/type"),
         null);
   }
 

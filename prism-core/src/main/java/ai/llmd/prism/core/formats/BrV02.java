@@ -77,7 +77,7 @@ final class BrV02 {
             s.engineVersion,
             null,
             s.components,
-            s.roles,
+            withoutLonelyDecode(s.roles, f, "/scenario/stack"),
             null);
     sink.point(
         new BenchmarkPoint(
@@ -468,6 +468,35 @@ final class BrV02 {
     return f.positiveCount(par, at, key, key + " degree");
   }
 
+  /**
+   * Decode replicas with no prefill replica anywhere serve both phases: llm-d's modelservice labels
+   * its pods {@code decode} even when it deploys no prefill pods (formats.md §2.2), and calling
+   * that disaggregated would compare it with real P/D deployments.
+   */
+  static List<Role> withoutLonelyDecode(List<Role> roles, Fields f, String at) {
+    boolean prefill = roles.stream().anyMatch(r -> r.kind() == Role.Kind.PREFILL);
+    boolean decode = roles.stream().anyMatch(r -> r.kind() == Role.Kind.DECODE);
+    if (prefill || !decode) {
+      return roles;
+    }
+    f.info(at, "decode replicas without any prefill replica are read as aggregated replicas");
+    List<Role> out = new ArrayList<>();
+    for (Role r : roles) {
+      out.add(
+          r.kind() != Role.Kind.DECODE
+              ? r
+              : new Role(
+                  Role.Kind.AGGREGATED,
+                  r.replicas(),
+                  r.tp(),
+                  r.dp(),
+                  r.pp(),
+                  r.ep(),
+                  r.acceleratorsPerReplica()));
+    }
+    return out;
+  }
+
   static Role.Kind kind(String role) {
     return switch (role.strip().toLowerCase(Locale.ROOT)) {
       case "replica", "aggregate", "aggregated" -> Role.Kind.AGGREGATED;
@@ -629,8 +658,8 @@ final class BrV02 {
     }
   }
 
-  /** Fixed formatting for numbers in labels: integers without a fraction. */
+  /** Fixed formatting for numbers in labels: the shortest exact decimal, never an exponent. */
   static String format(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }
