@@ -39,8 +39,15 @@ public final class BenchmarkReportReader implements FormatReader {
     String version = top.get("version");
     if (version != null) {
       String v = normalize(version);
-      if ((v.equals("0.1") && v01) || ((v.equals("0.2") || v.startsWith("0.2.")) && v02)) {
+      boolean is01 = v.equals("0.1");
+      boolean is02 = v.equals("0.2") || v.startsWith("0.2.");
+      if ((is01 && v01) || (is02 && v02)) {
         return Detection.CERTAIN;
+      }
+      // a report cut short, or missing a required section: read it and say what is missing
+      if (is01 && (top.containsKey("scenario") || top.containsKey("metrics"))
+          || is02 && (top.containsKey("run") || top.containsKey("results"))) {
+        return Detection.POSSIBLE;
       }
     }
     if (v01 || v02) {

@@ -65,7 +65,7 @@ final class BrV02 {
             "/scenario/load/native/config/server/model_name",
             "no inference engine names the model; using the load generator's model name");
       } else {
-        f.warning("/scenario", "no model name in the report; the model is unknown");
+        f.info("/scenario", "no model name in the report; the model is unknown");
         model = "unknown";
       }
     }
