@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads llm-d-benchmark Benchmark Reports (BR) v0.1, v0.2 and v0.2.1, in YAML or JSON: one report
@@ -20,6 +21,20 @@ import java.util.Map;
 public final class BenchmarkReportReader implements FormatReader {
 
   static final String ID = "llmd-br";
+
+  /**
+   * Members never read, skipped while the tree is built: time series can be most of a report, and
+   * native args, env vars, health and profiling sections hold nothing the model keeps.
+   */
+  private static final Set<String> UNREAD =
+      Set.of(
+          "time_series",
+          "args",
+          "envars",
+          "profiling",
+          "component_health",
+          "pod_startup_times",
+          "replica_status");
 
   @Override
   public String id() {
@@ -64,7 +79,7 @@ public final class BenchmarkReportReader implements FormatReader {
   public void read(SourceFile file, ReadSink sink) throws IOException {
     JsonNode root;
     try {
-      root = LenientTrees.parse(file.bytes());
+      root = LenientTrees.parse(file.bytes(), UNREAD);
     } catch (JacksonException e) {
       sink.problem(
           Problem.error(

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Parses JSON or YAML into a tree like {@link Trees#parse}, except that YAML's special floats
@@ -26,15 +28,26 @@ final class LenientTrees {
 
   /** The document as a tree; JSON goes straight to Jackson, YAML through the lenient builder. */
   static JsonNode parse(byte[] content) throws IOException {
-    if (Trees.looksLikeJson(content)) {
+    return parse(content, Set.of());
+  }
+
+  /**
+   * The document as a tree without the members named in {@code skip} (at any depth): they are still
+   * tokenized, so a broken file is still an error, but they cost no nodes. Readers skip the
+   * sections they never read, such as time series that can be most of a file.
+   */
+  static JsonNode parse(byte[] content, Set<String> skip) throws IOException {
+    boolean json = Trees.looksLikeJson(content);
+    if (json && skip.isEmpty()) {
       return Trees.JSON.readTree(content);
     }
-    try (JsonParser p = Trees.YAML.getFactory().createParser(content)) {
+    ObjectMapper mapper = json ? Trees.JSON : Trees.YAML;
+    try (JsonParser p = mapper.getFactory().createParser(content)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return NODES.missingNode();
       }
-      JsonNode root = value(p, first, 0);
+      JsonNode root = value(p, first, 0, skip);
       if (p.nextToken() != null) {
         throw new JsonParseException(p, "trailing content after the first document");
       }
@@ -42,7 +55,8 @@ final class LenientTrees {
     }
   }
 
-  private static JsonNode value(JsonParser p, JsonToken t, int depth) throws IOException {
+  private static JsonNode value(JsonParser p, JsonToken t, int depth, Set<String> skip)
+      throws IOException {
     if (t == null) {
       throw new JsonParseException(p, "unexpected end of input");
     }
@@ -56,7 +70,12 @@ final class LenientTrees {
           JsonToken n;
           while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            o.set(name, value(p, p.nextToken(), depth + 1));
+            JsonToken v = p.nextToken();
+            if (skip.contains(name)) {
+              p.skipChildren();
+            } else {
+              o.set(name, value(p, v, depth + 1, skip));
+            }
           }
           if (n != JsonToken.END_OBJECT) {
             throw new JsonParseException(p, "unexpected end of input inside a mapping");
@@ -71,7 +90,7 @@ final class LenientTrees {
             if (n == null) {
               throw new JsonParseException(p, "unexpected end of input inside a sequence");
             }
-            a.add(value(p, n, depth + 1));
+            a.add(value(p, n, depth + 1, skip));
           }
           return a;
         }
