@@ -1,0 +1,249 @@
+package ai.llmd.prism.core.formats;
+
+import ai.llmd.prism.api.Distribution;
+import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.api.Unit;
+import ai.llmd.prism.spi.ReadSink;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * Typed access to a parsed tree that reports, as a {@link Problem} with a JSON pointer, every field
+ * that is missing, of the wrong type, negative or not a number, and returns {@code null} for it so
+ * that the caller keeps everything else.
+ */
+final class Fields {
+
+  /** BR {@code Statistics} keys, in the order they are read. */
+  private static final String[] STAT_KEYS = {
+    "mean", "stddev", "min", "max", "p0p1", "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95",
+    "p99", "p99p9"
+  };
+
+  private static final Statistic[] STATS = {
+    Statistic.MEAN,
+    Statistic.STDDEV,
+    Statistic.MIN,
+    Statistic.MAX,
+    Statistic.P0_1,
+    Statistic.P1,
+    Statistic.P5,
+    Statistic.P10,
+    Statistic.P25,
+    Statistic.P50,
+    Statistic.P75,
+    Statistic.P90,
+    Statistic.P95,
+    Statistic.P99,
+    Statistic.P99_9
+  };
+
+  private final String file;
+  private final ReadSink sink;
+
+  Fields(String file, ReadSink sink) {
+    this.file = file;
+    this.sink = sink;
+  }
+
+  void error(String at, String message) {
+    sink.problem(Problem.error(file, at, message));
+  }
+
+  void warning(String at, String message) {
+    sink.problem(Problem.warning(file, at, message));
+  }
+
+  void info(String at, String message) {
+    sink.problem(Problem.info(file, at, message));
+  }
+
+  /** The JSON pointer of member {@code key} under {@code at}. */
+  static String at(String at, String key) {
+    return at + "/" + key.replace("~", "~0").replace("/", "~1");
+  }
+
+  static String at(String at, int index) {
+    return at + "/" + index;
+  }
+
+  /** Whether {@code key} is absent or null (YAML {@code key:} with no value). */
+  static boolean absent(JsonNode parent, String key) {
+    JsonNode v = parent == null ? null : parent.get(key);
+    return v == null || v.isNull();
+  }
+
+  /** A mapping member; null when absent (an error if required) or not a mapping (an error). */
+  JsonNode object(JsonNode parent, String at, String key, boolean required) {
+    JsonNode v = present(parent, at, key, required);
+    if (v != null && !v.isObject()) {
+      error(at(at, key), "expected a mapping, found " + describe(v));
+      return null;
+    }
+    return v;
+  }
+
+  /** A sequence member; null when absent (an error if required) or not a sequence (an error). */
+  JsonNode array(JsonNode parent, String at, String key, boolean required) {
+    JsonNode v = present(parent, at, key, required);
+    if (v != null && !v.isArray()) {
+      error(at(at, key), "expected a list, found " + describe(v));
+      return null;
+    }
+    return v;
+  }
+
+  /** A scalar as text (a version written as a number is still a version); blank is absent. */
+  String text(JsonNode parent, String at, String key, boolean required) {
+    JsonNode v = present(parent, at, key, required);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isValueNode()) {
+      error(at(at, key), "expected text, found " + describe(v));
+      return null;
+    }
+    String s = v.asText().strip();
+    if (s.isEmpty() && required) {
+      error(at(at, key), "must not be empty");
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  /** A finite, non-negative number. */
+  Double number(JsonNode parent, String at, String key, boolean required) {
+    JsonNode v = present(parent, at, key, required);
+    return v == null ? null : number(v, at(at, key));
+  }
+
+  /** A finite, non-negative number at {@code at}, or null with an error. */
+  Double number(JsonNode v, String at) {
+    if (!v.isNumber()) {
+      error(at, "expected a number, found " + describe(v));
+      return null;
+    }
+    double d = v.doubleValue();
+    if (Double.isNaN(d)) {
+      error(at, "is NaN, not a number");
+      return null;
+    }
+    if (Double.isInfinite(d)) {
+      error(at, "is infinite");
+      return null;
+    }
+    if (d < 0) {
+      error(at, "must not be negative, was " + v.asText());
+      return null;
+    }
+    return d;
+  }
+
+  /** A non-negative whole number (written as an integer, or as a float with no fraction). */
+  Integer count(JsonNode parent, String at, String key, boolean required) {
+    JsonNode v = present(parent, at, key, required);
+    if (v == null) {
+      return null;
+    }
+    Double d = number(v, at(at, key));
+    if (d == null) {
+      return null;
+    }
+    if (d != Math.rint(d) || d > Integer.MAX_VALUE) {
+      error(at(at, key), "expected a whole number, was " + v.asText());
+      return null;
+    }
+    return d.intValue();
+  }
+
+  /** A count that must be at least 1; 0 is reported (as info) and read as unknown. */
+  Integer positiveCount(JsonNode parent, String at, String key, String what) {
+    Integer n = count(parent, at, key, false);
+    if (n != null && n == 0) {
+      info(at(at, key), "0 " + what + " is read as unknown");
+      return null;
+    }
+    return n;
+  }
+
+  /**
+   * A BR {@code Statistics} object converted to {@code target} with the factor its own {@code
+   * units} declare. Every statistic present is kept and none is invented; a missing or unknown unit
+   * loses the whole object (never guessed), a bad statistic loses only itself.
+   */
+  Distribution statistics(JsonNode parent, String at, String key, Unit target, boolean required) {
+    JsonNode s = object(parent, at, key, required);
+    return s == null ? null : statistics(s, at(at, key), target);
+  }
+
+  Distribution statistics(JsonNode s, String here, Unit target) {
+    JsonNode u = s.get("units");
+    if (u == null || u.isNull()) {
+      error(at(here, "units"), "missing units; the values were not loaded");
+      return null;
+    }
+    if (!u.isTextual()) {
+      error(at(here, "units"), "expected a unit name, found " + describe(u));
+      return null;
+    }
+    OptionalDouble factor = Units.factor(u.asText(), target);
+    if (factor.isEmpty()) {
+      error(
+          at(here, "units"),
+          "unknown unit '"
+              + u.asText()
+              + "' for a quantity in "
+              + target.symbol()
+              + "; the values were not loaded");
+      return null;
+    }
+    double f = factor.getAsDouble();
+    Distribution.Builder b = Distribution.builder();
+    for (int i = 0; i < STAT_KEYS.length; i++) {
+      JsonNode v = s.get(STAT_KEYS[i]);
+      if (v == null || v.isNull()) {
+        continue;
+      }
+      Double d = number(v, at(here, STAT_KEYS[i]));
+      if (d != null) {
+        b.put(STATS[i], d * f);
+      }
+    }
+    if (absent(s, "mean")) {
+      error(at(here, "mean"), "missing the required mean");
+    }
+    return b.isEmpty() ? null : b.build();
+  }
+
+  private JsonNode present(JsonNode parent, String at, String key, boolean required) {
+    JsonNode v = parent == null ? null : parent.get(key);
+    if (v == null || v.isNull()) {
+      if (required) {
+        error(at(at, key), "missing required field '" + key + "'");
+      }
+      return null;
+    }
+    return v;
+  }
+
+  static String describe(JsonNode v) {
+    if (v.isObject()) {
+      return "a mapping";
+    }
+    if (v.isArray()) {
+      return "a list";
+    }
+    if (v.isTextual()) {
+      return "text '" + abbreviate(v.asText()) + "'";
+    }
+    if (v.isBoolean()) {
+      return "a boolean " + v.asText();
+    }
+    return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + abbreviate(v.asText());
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+}
