@@ -18,7 +18,6 @@ import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,7 +50,7 @@ public final class GuideLlmReader implements FormatReader {
       Units.factor("ms/token", Unit.MILLISECONDS_PER_TOKEN).getAsDouble();
   private static final double S_TO_MS = Units.factor("s", Unit.MILLISECONDS).getAsDouble();
 
-  private static final byte[] MARK = "generative_benchmark".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MARK = Bytes.ascii("generative_benchmark");
 
   static final Values.StatKeys KEYS =
       new Values.StatKeys() {
@@ -125,7 +124,7 @@ public final class GuideLlmReader implements FormatReader {
     if (!"[]".equals(top.get("benchmarks"))) {
       return Detection.NO;
     }
-    return contains(sniff.head(), MARK) ? Detection.CERTAIN : Detection.POSSIBLE;
+    return Bytes.contains(sniff.head(), MARK) ? Detection.CERTAIN : Detection.POSSIBLE;
   }
 
   @Override
@@ -368,18 +367,5 @@ public final class GuideLlmReader implements FormatReader {
   private static Double mean(JsonNode metrics, String name, String mp, Issues issues) {
     JsonNode s = successful(metrics, name, mp, issues);
     return s == null ? null : Values.number(s, "mean", Values.at(mp, name) + "/successful", issues);
-  }
-
-  private static boolean contains(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }

@@ -63,6 +63,9 @@ public final class InferencePerfReader implements FormatReader {
       Pattern.compile(
           "^(?:adapter_(.+?)_)?(?:stage_(\\d{1,9})_|(summary)_)?(lifecycle|prometheus)_metrics\\.[A-Za-z]+$");
 
+  private static final byte[] LOAD_SUMMARY = Bytes.ascii("\"load_summary\"");
+  private static final byte[] SUCCESSES = Bytes.ascii("\"successes\"");
+
   private static final double S_TO_MS = Units.factor("s", Unit.MILLISECONDS).getAsDouble();
   private static final double S_PER_TOKEN_TO_MS =
       Units.factor("s/token", Unit.MILLISECONDS_PER_TOKEN).getAsDouble();
@@ -115,6 +118,12 @@ public final class InferencePerfReader implements FormatReader {
     }
     if (NAME.matcher(sniff.fileName()).matches()
         && (top.containsKey("load_summary") || top.containsKey("successes"))) {
+      return Detection.POSSIBLE;
+    }
+    // a head the sniffer could not parse through (a NaN token, a cut): look for the member names
+    if (top.size() < 3
+        && Bytes.contains(sniff.head(), LOAD_SUMMARY)
+        && Bytes.contains(sniff.head(), SUCCESSES)) {
       return Detection.POSSIBLE;
     }
     return Detection.NO;
