@@ -114,11 +114,13 @@ public final class VllmBenchReader implements FormatReader {
   public void read(SourceFile file, ReadSink sink) throws IOException {
     Issues issues = new Issues(sink, file.name());
     List<JsonNode> records = new ArrayList<>();
+    boolean broken = true;
     try (MappingIterator<JsonNode> it =
         Trees.JSON.readerFor(JsonNode.class).readValues(file.bytes())) {
       while (it.hasNextValue()) {
         records.add(it.nextValue());
       }
+      broken = false;
     } catch (JsonProcessingException e) {
       // keep the records read before the fault (a cut --append-result file)
       Values.parseError(issues, e);
@@ -138,7 +140,7 @@ public final class VllmBenchReader implements FormatReader {
       }
       sink.point(point(file, r, prefix, issues));
     }
-    if (records.isEmpty()) {
+    if (records.isEmpty() && !broken) {
       issues.error("", "no result object in the file");
     }
   }
