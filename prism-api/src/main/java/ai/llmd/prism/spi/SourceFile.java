@@ -25,4 +25,14 @@ public interface SourceFile {
    * beside an inference-perf report. Empty when there is none or the source has no siblings.
    */
   Optional<SourceFile> sibling(String fileName);
+
+  /**
+   * A file named {@code fileName} in the directory {@code levelsUp} levels above this file's own
+   * ({@code 0} is {@link #sibling(String)}), e.g. the {@code config.yaml} of an inference-perf
+   * sweep kept above its {@code results/} directory. Empty when there is none or the source cannot
+   * look upwards.
+   */
+  default Optional<SourceFile> sibling(String fileName, int levelsUp) {
+    return levelsUp == 0 ? sibling(fileName) : Optional.empty();
+  }
 }

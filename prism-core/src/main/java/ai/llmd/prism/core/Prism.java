@@ -395,6 +395,26 @@ public final class Prism {
           ? Optional.empty()
           : Optional.of(new RemoteSourceFile(connector, s, listing, maxBytes));
     }
+
+    @Override
+    public Optional<SourceFile> sibling(String fileName, int levelsUp) {
+      String dir = ref.key();
+      for (int i = 0; i <= levelsUp; i++) {
+        int slash = dir.lastIndexOf('/');
+        if (slash < 0) {
+          if (i < levelsUp) {
+            return Optional.empty();
+          }
+          dir = "";
+        } else {
+          dir = dir.substring(0, slash);
+        }
+      }
+      ObjectRef s = listing.get(dir.isEmpty() ? fileName : dir + "/" + fileName);
+      return levelsUp < 0 || s == null
+          ? Optional.empty()
+          : Optional.of(new RemoteSourceFile(connector, s, listing, maxBytes));
+    }
   }
 
   @Override

@@ -51,6 +51,14 @@ public final class BytesSourceFile implements SourceFile {
     return Optional.ofNullable(siblings.get(fileName));
   }
 
+  /** Looks up {@code "../".repeat(levelsUp) + fileName} among the siblings given at creation. */
+  @Override
+  public Optional<SourceFile> sibling(String fileName, int levelsUp) {
+    return levelsUp < 0
+        ? Optional.empty()
+        : Optional.ofNullable(siblings.get("../".repeat(levelsUp) + fileName));
+  }
+
   @Override
   public String toString() {
     return name;

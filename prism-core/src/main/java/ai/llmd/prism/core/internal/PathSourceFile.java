@@ -60,6 +60,33 @@ public final class PathSourceFile implements SourceFile {
   }
 
   @Override
+  public Optional<SourceFile> sibling(String fileName, int levelsUp) {
+    if (levelsUp < 0 || fileName.contains("/") || fileName.contains("\\")) {
+      return Optional.empty();
+    }
+    Path dir = path.getParent();
+    for (int i = 0; i < levelsUp && dir != null; i++) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      return Optional.empty();
+    }
+    Path s = dir.resolve(fileName);
+    if (!Files.isRegularFile(s, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    // keep names relative to the loaded root while they can be; absolute beyond it
+    String prefix = name;
+    for (int i = 0; i <= levelsUp && prefix != null; i++) {
+      int slash = prefix.lastIndexOf('/');
+      prefix = slash < 0 ? (i == levelsUp ? "" : null) : prefix.substring(0, slash);
+    }
+    String shown =
+        prefix == null ? s.toString() : prefix.isEmpty() ? fileName : prefix + "/" + fileName;
+    return Optional.of(new PathSourceFile(s, shown));
+  }
+
+  @Override
   public String toString() {
     return name;
   }
