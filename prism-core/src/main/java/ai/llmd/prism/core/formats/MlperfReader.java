@@ -19,9 +19,11 @@ import ai.llmd.prism.spi.SourceFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +37,13 @@ import java.util.regex.Pattern;
  * <p>One point per (system, benchmark, scenario) result. The {@code Units} cell decides the metric:
  * {@code Tokens/s} is output tokens/s; {@code Queries/s} and {@code Samples/s} are completed
  * requests per second (an MLPerf sample is one query); any other unit (v6.0's {@code Latency (s)}
- * for SingleStream) is reported and not read. The benchmark name (e.g. {@code llama2-70b-99}) is
- * the model; the scenario ({@code Offline}, {@code Server}, {@code Interactive}) goes into {@link
- * Workload#dataset()} so that points of different load patterns never group together, and into the
- * {@code scenario} label. Systems are found by block (a row with a Public ID and the rows under
- * it), never by pairing rows by order.
+ * for SingleStream) is reported and not read. The exports declare some LLM benchmarks in Samples/s
+ * (v5.0 {@code llama3.1-405b}, v5.1 {@code deepseek-r1}, {@code llama3.1-8b-datacenter}) where v6.0
+ * says Tokens/s; the declared unit is kept, never relabelled, with an INFO problem. The benchmark
+ * name (e.g. {@code llama2-70b-99}) is the model; the scenario ({@code Offline}, {@code Server},
+ * {@code Interactive}) goes into {@link Workload#dataset()} so that points of different load
+ * patterns never group together, and into the {@code scenario} label. Systems are found by block (a
+ * row with a Public ID and the rows under it), never by pairing rows by order.
  */
 public final class MlperfReader implements FormatReader {
 
@@ -47,6 +51,11 @@ public final class MlperfReader implements FormatReader {
 
   private static final String PIVOT_MARK = "benchmark / model mlc / scenario / units";
   private static final String RESULT = "avg. result at system name";
+
+  /** Token-generating benchmarks; only used to point out a declared unit worth checking. */
+  private static final Pattern LLM =
+      Pattern.compile("^(llama|deepseek|mixtral|gptj|gpt-oss)", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern ROUND = Pattern.compile("v?(\\d+\\.\\d+)-\\d+");
 
   @Override
@@ -109,6 +118,7 @@ public final class MlperfReader implements FormatReader {
   private static final class Context {
     final SourceFile file;
     final ReadSink sink;
+    final Set<String> noted = new HashSet<>();
 
     Context(SourceFile file, ReadSink sink) {
       this.file = file;
@@ -252,7 +262,7 @@ public final class MlperfReader implements FormatReader {
         sys = system(ctx, rowNo, r, cols, head);
         sysRow = rowNo;
       } else if (sys == null) {
-        ctx.warn(rowNo, "a continuation row before any system row; skipped");
+        ctx.warn(rowNo, "a continuation row with no system row above it; skipped");
         continue;
       }
       String label = DelimitedText.normalizeHeader(DelimitedText.cell(r, labelCol));
@@ -390,6 +400,22 @@ public final class MlperfReader implements FormatReader {
               + unit
               + "' is not a throughput this reader maps (Tokens/s, Queries/s, Samples/s); not read");
       return;
+    }
+    if (metric == Metric.REQUEST_RATE
+        && LLM.matcher(model).find()
+        && ctx.noted.add(model + " " + scenario + " " + unit)) {
+      ctx.sink.problem(
+          Problem.info(
+              ctx.file.name(),
+              "row " + rowNo,
+              "'"
+                  + model
+                  + " "
+                  + scenario
+                  + "' is declared in "
+                  + unit
+                  + " and read as a request rate, as declared; other rounds score this LLM"
+                  + " benchmark in Tokens/s, so compare across rounds with care"));
     }
     double v = DelimitedText.number(cell, true);
     if (!(v >= 0) || !Double.isFinite(v)) {

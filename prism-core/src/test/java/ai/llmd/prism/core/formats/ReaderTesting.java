@@ -25,6 +25,14 @@ final class ReaderTesting {
         .read(name, new ByteArrayInputStream(content));
   }
 
+  /** Reads with {@code reader} forced, skipping detection. */
+  static LoadResult forced(FormatReader reader, String name, byte[] content) {
+    return Prism.of(
+            Plugins.builder().reader(reader).build(),
+            LoadOptions.defaults().withFormat(reader.id()))
+        .read(name, new ByteArrayInputStream(content));
+  }
+
   /** Sniffs with every discovered reader, as {@code Prism.create()} does. */
   static LoadResult sniffed(Path path) {
     return Prism.create().load(path);
