@@ -12,11 +12,12 @@ import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.spi.FormatReader;
+import java.io.ByteArrayInputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Shared helpers for the reader tests. */
+/** Shared helpers for the reader tests: load through the facade with one reader, as users do. */
 final class ReaderTesting {
 
   private ReaderTesting() {}
@@ -32,12 +33,30 @@ final class ReaderTesting {
         Plugins.builder().reader(reader).build(), LoadOptions.defaults().withFormat(reader.id()));
   }
 
-  /** A test resource as a path. */
-  static Path resource(String name) {
+  static LoadResult load(FormatReader reader, Path path) {
+    return only(reader).load(path);
+  }
+
+  static LoadResult load(FormatReader reader, String name, byte[] content) {
+    return only(reader).read(name, new ByteArrayInputStream(content));
+  }
+
+  /** Reads with {@code reader} forced, skipping detection. */
+  static LoadResult forced(FormatReader reader, String name, byte[] content) {
+    return forced(reader).read(name, new ByteArrayInputStream(content));
+  }
+
+  /** Sniffs with every discovered reader, as {@code Prism.create()} does. */
+  static LoadResult sniffed(Path path) {
+    return Prism.create().load(path);
+  }
+
+  /** A test resource under {@code /formats/} as a path. */
+  static Path resource(String relative) {
     try {
-      return Path.of(ReaderTesting.class.getResource("/formats/" + name).toURI());
+      return Path.of(ReaderTesting.class.getResource("/formats/" + relative).toURI());
     } catch (URISyntaxException | NullPointerException e) {
-      throw new AssertionError("missing test resource " + name, e);
+      throw new AssertionError("missing test resource " + relative, e);
     }
   }
 
