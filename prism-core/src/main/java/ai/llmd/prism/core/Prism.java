@@ -4,6 +4,7 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.internal.BytesSourceFile;
 import ai.llmd.prism.core.internal.PathSourceFile;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
@@ -49,20 +50,24 @@ public final class Prism {
 
   private final Plugins plugins;
   private final LoadOptions options;
+  private final Normalizer normalizer;
 
-  private Prism(Plugins plugins, LoadOptions options) {
+  private Prism(Plugins plugins, LoadOptions options, Normalizer normalizer) {
     this.plugins = plugins;
     this.options = options;
+    this.normalizer = normalizer;
   }
 
   /** A Prism with every plugin on the class path (or module path) and default options. */
   public static Prism create() {
-    return new Prism(Plugins.builder().discover().build(), LoadOptions.defaults());
+    return new Prism(
+        Plugins.builder().discover().build(), LoadOptions.defaults(), Normalizer.standard());
   }
 
-  /** A Prism with the given plugins and options. */
+  /** A Prism with the given plugins and options, normalizing with {@link Normalizer#standard()}. */
   public static Prism of(Plugins plugins, LoadOptions options) {
-    return new Prism(Objects.requireNonNull(plugins), Objects.requireNonNull(options));
+    return new Prism(
+        Objects.requireNonNull(plugins), Objects.requireNonNull(options), Normalizer.standard());
   }
 
   /** The plugins this instance uses. */
@@ -77,7 +82,20 @@ public final class Prism {
 
   /** The same plugins with other options. */
   public Prism withOptions(LoadOptions options) {
-    return new Prism(plugins, Objects.requireNonNull(options));
+    return new Prism(plugins, Objects.requireNonNull(options), normalizer);
+  }
+
+  /**
+   * The same, normalizing every loaded point with {@code normalizer} ({@link Normalizer#none()}
+   * keeps points exactly as the readers produced them).
+   */
+  public Prism withNormalizer(Normalizer normalizer) {
+    return new Prism(plugins, options, Objects.requireNonNull(normalizer));
+  }
+
+  /** How this instance normalizes loaded points. */
+  public Normalizer normalizer() {
+    return normalizer;
   }
 
   /**
@@ -263,7 +281,9 @@ public final class Prism {
       points.addAll(o.points());
       problems.addAll(o.problems());
     }
-    return new LoadResult(points, problems);
+    Normalizer.Result normalized = normalizer.normalize(points);
+    problems.addAll(normalized.problems());
+    return new LoadResult(normalized.points(), problems);
   }
 
   private static FileReading.Outcome await(Future<FileReading.Outcome> f, Task t) {
