@@ -312,7 +312,13 @@ public final class Prism {
     } catch (IOException | RuntimeException e) {
       return failed(t, "could not be read: " + FileReading.describe(e));
     }
-    return reading.read(t.file(), content, t.explicit());
+    try {
+      return reading.read(t.file(), content, t.explicit());
+    } finally {
+      if (t.file() instanceof RemoteSourceFile remote) {
+        remote.release();
+      }
+    }
   }
 
   private String tooLarge(long size) {
@@ -371,6 +377,8 @@ public final class Prism {
     private final ObjectRef ref;
     private final Map<String, ObjectRef> listing;
     private final long maxBytes;
+    // the reader asks for the bytes again after the facade fetched them: download once
+    private byte[] content;
 
     RemoteSourceFile(
         SourceConnector connector, ObjectRef ref, Map<String, ObjectRef> listing, long maxBytes) {
@@ -391,19 +399,32 @@ public final class Prism {
     }
 
     @Override
-    public byte[] bytes() throws IOException {
-      try (InputStream in = open()) {
+    public synchronized byte[] bytes() throws IOException {
+      if (content != null) {
+        return content;
+      }
+      try (InputStream in = connector.open(ref)) {
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (b.length > maxBytes) {
           throw new IOException("over the limit of " + maxBytes + " bytes");
         }
+        content = b;
         return b;
       }
     }
 
+    /** Forgets the fetched content once the file has been read. */
+    synchronized void release() {
+      content = null;
+    }
+
     @Override
     public InputStream open() throws IOException {
-      return connector.open(ref);
+      byte[] b;
+      synchronized (this) {
+        b = content;
+      }
+      return b != null ? new java.io.ByteArrayInputStream(b) : connector.open(ref);
     }
 
     @Override

@@ -1,0 +1,234 @@
+package ai.llmd.prism.connector.gcs;
+
+import ai.llmd.prism.spi.ConnectorConfig;
+import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.SourceConnector;
+import com.google.api.gax.paging.Page;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.cloud.BaseServiceException;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.ReadChannel;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BlobField;
+import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.StorageOptions;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Lists and reads {@code gs://bucket/prefix} with one thread-safe {@link Storage} client. */
+final class GcsSourceConnector implements SourceConnector {
+
+  /** Read ahead on open, so a missing object fails in {@link #open}, not later. */
+  private static final int FIRST_CHUNK = 64 * 1024;
+
+  private final Storage storage;
+  private final int pageSize;
+
+  GcsSourceConnector(Storage storage, int pageSize) {
+    this.storage = storage;
+    this.pageSize = pageSize;
+  }
+
+  /** A connector configured by {@code config}, reading environment variables with {@code env}. */
+  static GcsSourceConnector create(ConnectorConfig config, Function<String, String> env) {
+    int pageSize = config.integer("gcs.pageSize", 1000);
+    if (pageSize < 1 || pageSize > 1000) {
+      throw new IllegalArgumentException("gcs.pageSize must be 1 to 1000, was " + pageSize);
+    }
+    Optional<String> host =
+        config
+            .string("gcs.host")
+            .or(
+                () ->
+                    Optional.ofNullable(env.apply("STORAGE_EMULATOR_HOST"))
+                        .filter(v -> !v.isBlank())
+                        .map(String::strip))
+            .map(h -> h.contains("://") ? h : "http://" + h);
+    StorageOptions.Builder b = StorageOptions.http();
+    host.ifPresent(b::setHost);
+    if (config.bool("gcs.anonymous", host.isPresent())) {
+      b.setCredentials(NoCredentials.getInstance());
+    }
+    config.string("gcs.project").ifPresent(b::setProjectId);
+    int attempts = config.integer("gcs.maxAttempts", 0);
+    Optional<String> delay = config.string("gcs.initialRetryDelay");
+    if (attempts > 0 || delay.isPresent()) {
+      RetrySettings.Builder r = StorageOptions.getDefaultRetrySettings().toBuilder();
+      if (attempts > 0) {
+        r.setMaxAttempts(attempts);
+      }
+      if (delay.isPresent()) {
+        Duration d = config.duration("gcs.initialRetryDelay", Duration.ofSeconds(1));
+        r.setInitialRetryDelayDuration(d).setMaxRetryDelayDuration(d.multipliedBy(8));
+      }
+      b.setRetrySettings(r.build());
+    }
+    return new GcsSourceConnector(b.build().getService(), pageSize);
+  }
+
+  @Override
+  public void list(URI root, Consumer<ObjectRef> each) throws IOException {
+    Location at = Location.of(root);
+    try {
+      if (at.name().isEmpty() || at.name().endsWith("/")) {
+        listUnder(at.bucket(), at.name(), each);
+        return;
+      }
+      if (listUnder(at.bucket(), at.name() + "/", each) > 0) {
+        return;
+      }
+      // no "directory": maybe the root names one object, which sorts first among its prefix
+      Page<Blob> first =
+          storage.list(
+              at.bucket(), BlobListOption.prefix(at.name()), BlobListOption.pageSize(1), fields());
+      for (Blob blob : first.getValues()) {
+        if (blob.getName().equals(at.name())) {
+          each.accept(ref(blob, at.name().substring(at.name().lastIndexOf('/') + 1)));
+        }
+        break;
+      }
+    } catch (BaseServiceException e) {
+      if (e.getCode() == 404) {
+        throw new FileNotFoundException("gs://" + at.bucket() + ": no such bucket");
+      }
+      throw new IOException("listing " + root + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private int listUnder(String bucket, String prefix, Consumer<ObjectRef> each) {
+    int n = 0;
+    Page<Blob> page =
+        storage.list(
+            bucket, BlobListOption.prefix(prefix), BlobListOption.pageSize(pageSize), fields());
+    while (page != null) {
+      for (Blob blob : page.getValues()) {
+        if (blob.getName().endsWith("/")) {
+          continue; // a "folder" placeholder, not content
+        }
+        each.accept(ref(blob, blob.getName().substring(prefix.length())));
+        n++;
+      }
+      page = page.hasNextPage() ? page.getNextPage() : null;
+    }
+    return n;
+  }
+
+  private static BlobListOption fields() {
+    return BlobListOption.fields(BlobField.NAME, BlobField.SIZE, BlobField.GENERATION);
+  }
+
+  private static ObjectRef ref(Blob blob, String relativeKey) {
+    Long size = blob.getSize();
+    Long generation = blob.getGeneration();
+    return new ObjectRef(
+        Location.uri(blob.getBucket(), blob.getName()),
+        relativeKey,
+        size == null ? -1 : size,
+        generation == null ? null : generation.toString());
+  }
+
+  /**
+   * Opens the object at the generation that was listed, so that the content always matches the
+   * change token; an object replaced since listing is reported instead of read.
+   */
+  @Override
+  public InputStream open(ObjectRef object) throws IOException {
+    Location at = Location.of(object.uri());
+    Long generation = generation(object.changeToken());
+    BlobId id = BlobId.of(at.bucket(), at.name(), generation);
+    ReadChannel channel = null;
+    try {
+      channel = storage.reader(id);
+      ByteBuffer first = ByteBuffer.allocate(FIRST_CHUNK);
+      while (first.hasRemaining() && channel.read(first) >= 0) {
+        // fill the first chunk or reach the end
+      }
+      first.flip();
+      InputStream head = new ByteArrayInputStream(first.array(), 0, first.limit());
+      if (first.limit() < FIRST_CHUNK) {
+        channel.close();
+        return head;
+      }
+      return new SequenceInputStream(head, Channels.newInputStream(channel));
+    } catch (BaseServiceException | IOException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      if (notFound(e)) {
+        throw new FileNotFoundException(
+            object.uri()
+                + (generation == null
+                    ? ": no such object"
+                    : ": no such object at generation "
+                        + generation
+                        + " (changed since listing?)"));
+      }
+      throw e instanceof IOException io
+          ? io
+          : new IOException("reading " + object.uri() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean notFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BaseServiceException s && s.getCode() == 404) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Long generation(String token) {
+    if (token == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(token);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      storage.close();
+    } catch (Exception e) {
+      throw new IOException("closing the storage client failed", e);
+    }
+  }
+
+  /** A bucket and an object name or name prefix, from a {@code gs://} URI. */
+  record Location(String bucket, String name) {
+
+    static Location of(URI uri) throws IOException {
+      String bucket = uri.getAuthority();
+      if (!"gs".equalsIgnoreCase(uri.getScheme()) || bucket == null || bucket.isBlank()) {
+        throw new IOException("not a gs://bucket/prefix URI: " + uri);
+      }
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      return new Location(bucket, path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    static URI uri(String bucket, String name) {
+      try {
+        return new URI("gs", bucket, "/" + name, null, null);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("no URI for gs://" + bucket + "/" + name, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package ai.llmd.prism.connector.s3;
+
+import ai.llmd.prism.spi.ConnectorConfig;
+import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.SourceConnector;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Lists and reads {@code s3://bucket/prefix} with one thread-safe {@link S3Client}. */
+final class S3SourceConnector implements SourceConnector {
+
+  private final S3Client s3;
+  private final int pageSize;
+
+  S3SourceConnector(S3Client s3, int pageSize) {
+    this.s3 = s3;
+    this.pageSize = pageSize;
+  }
+
+  /** A connector configured by {@code config}, reading environment variables with {@code env}. */
+  static S3SourceConnector create(ConnectorConfig config, Function<String, String> env) {
+    int pageSize = config.integer("s3.pageSize", 1000);
+    if (pageSize < 1 || pageSize > 1000) {
+      throw new IllegalArgumentException("s3.pageSize must be 1 to 1000, was " + pageSize);
+    }
+    Optional<URI> endpoint = endpoint(config, env);
+    S3ClientBuilder b =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .credentialsProvider(credentials(config))
+            .region(config.string("s3.region").map(Region::of).orElseGet(S3SourceConnector::region))
+            .forcePathStyle(config.bool("s3.pathStyle", endpoint.isPresent()));
+    if (endpoint.isPresent()) {
+      b.endpointOverride(endpoint.get());
+    } else {
+      // a bucket in another region than the configured one is found, not refused
+      b.crossRegionAccessEnabled(true);
+    }
+    int attempts = config.integer("s3.maxAttempts", 0);
+    if (attempts > 0) {
+      b.overrideConfiguration(
+          o ->
+              o.retryStrategy(
+                  AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                      .maxAttempts(attempts)
+                      .build()));
+    }
+    return new S3SourceConnector(b.build(), pageSize);
+  }
+
+  private static Optional<URI> endpoint(ConnectorConfig config, Function<String, String> env) {
+    Optional<String> raw = config.string("s3.endpoint");
+    String from = "s3.endpoint";
+    for (String variable : new String[] {"AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"}) {
+      if (raw.isEmpty()) {
+        raw = Optional.ofNullable(env.apply(variable)).filter(v -> !v.isBlank()).map(String::strip);
+        from = variable;
+      }
+    }
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = new URI(raw.get());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(from + " is not a URI: '" + raw.get() + "'", e);
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      throw new IllegalArgumentException(
+          from + " must be an http:// or https:// URL, was '" + raw.get() + "'");
+    }
+    return Optional.of(uri);
+  }
+
+  private static AwsCredentialsProvider credentials(ConnectorConfig config) {
+    if (config.bool("s3.anonymous", false)) {
+      return AnonymousCredentialsProvider.create();
+    }
+    Optional<String> id = config.string("s3.accessKeyId");
+    if (id.isEmpty()) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    String secret =
+        config
+            .string("s3.secretAccessKey")
+            .orElseThrow(
+                () -> new IllegalArgumentException("s3.accessKeyId needs s3.secretAccessKey"));
+    Optional<String> session = config.string("s3.sessionToken");
+    AwsCredentials c =
+        session.isPresent()
+            ? AwsSessionCredentials.create(id.get(), secret, session.get())
+            : AwsBasicCredentials.create(id.get(), secret);
+    return StaticCredentialsProvider.create(c);
+  }
+
+  private static Region region() {
+    try {
+      return DefaultAwsRegionProviderChain.builder().build().getRegion();
+    } catch (SdkException e) {
+      return Region.US_EAST_1; // with cross-region access on, any region finds the bucket
+    }
+  }
+
+  @Override
+  public void list(URI root, Consumer<ObjectRef> each) throws IOException {
+    Location at = Location.of(root);
+    try {
+      if (at.prefix().isEmpty() || at.prefix().endsWith("/")) {
+        listUnder(at.bucket(), at.prefix(), each);
+        return;
+      }
+      if (listUnder(at.bucket(), at.prefix() + "/", each) > 0) {
+        return;
+      }
+      // no "directory": maybe the root names one object, which sorts first among its prefix
+      ListObjectsV2Response first =
+          s3.listObjectsV2(r -> r.bucket(at.bucket()).prefix(at.prefix()).maxKeys(1));
+      if (!first.contents().isEmpty() && first.contents().get(0).key().equals(at.prefix())) {
+        String key = at.prefix();
+        each.accept(
+            ref(at.bucket(), first.contents().get(0), key.substring(key.lastIndexOf('/') + 1)));
+      }
+    } catch (NoSuchBucketException e) {
+      throw new FileNotFoundException("s3://" + at.bucket() + ": no such bucket");
+    } catch (SdkException e) {
+      throw new IOException("listing " + root + " failed: " + message(e), e);
+    }
+  }
+
+  private int listUnder(String bucket, String prefix, Consumer<ObjectRef> each) {
+    int n = 0;
+    for (ListObjectsV2Response page :
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).maxKeys(pageSize))) {
+      for (S3Object o : page.contents()) {
+        if (o.key().endsWith("/")) {
+          continue; // a "folder" marker, not content
+        }
+        each.accept(ref(bucket, o, o.key().substring(prefix.length())));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static ObjectRef ref(String bucket, S3Object o, String relativeKey) {
+    long size = o.size() == null ? -1 : o.size();
+    String etag = o.eTag();
+    if (etag != null && etag.length() > 1 && etag.startsWith("\"") && etag.endsWith("\"")) {
+      etag = etag.substring(1, etag.length() - 1);
+    }
+    return new ObjectRef(Location.uri(bucket, o.key()), relativeKey, size, etag);
+  }
+
+  @Override
+  public InputStream open(ObjectRef object) throws IOException {
+    Location at = Location.of(object.uri());
+    try {
+      return new SdkExceptionsAsIo(
+          s3.getObject(r -> r.bucket(at.bucket()).key(at.prefix())), object.uri());
+    } catch (NoSuchKeyException | NoSuchBucketException e) {
+      throw new FileNotFoundException(object.uri() + ": no such object");
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        throw new FileNotFoundException(object.uri() + ": no such object");
+      }
+      throw new IOException("reading " + object.uri() + " failed: " + message(e), e);
+    } catch (SdkException e) {
+      throw new IOException("reading " + object.uri() + " failed: " + message(e), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    s3.close();
+  }
+
+  private static String message(SdkException e) {
+    if (e instanceof S3Exception s && s.awsErrorDetails() != null) {
+      return s.statusCode()
+          + " "
+          + s.awsErrorDetails().errorCode()
+          + ": "
+          + s.awsErrorDetails().errorMessage();
+    }
+    return e.getMessage();
+  }
+
+  /** A bucket and a key or key prefix, from an {@code s3://} URI. */
+  record Location(String bucket, String prefix) {
+
+    static Location of(URI uri) throws IOException {
+      String bucket = uri.getAuthority();
+      if (!"s3".equalsIgnoreCase(uri.getScheme()) || bucket == null || bucket.isBlank()) {
+        throw new IOException("not an s3://bucket/prefix URI: " + uri);
+      }
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      return new Location(bucket, path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    static URI uri(String bucket, String key) {
+      try {
+        return new URI("s3", bucket, "/" + key, null, null);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("no URI for s3://" + bucket + "/" + key, e);
+      }
+    }
+  }
+
+  /** Turns the SDK's unchecked failures while streaming into the IOException callers expect. */
+  private static final class SdkExceptionsAsIo extends FilterInputStream {
+    private final URI uri;
+
+    SdkExceptionsAsIo(InputStream in, URI uri) {
+      super(in);
+      this.uri = uri;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (SdkException e) {
+        throw new IOException("reading " + uri + " failed: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (SdkException e) {
+        throw new IOException("reading " + uri + " failed: " + e.getMessage(), e);
+      }
+    }
+  }
+}
