@@ -1,0 +1,30 @@
+package ai.llmd.prism.charts.svg;
+
+/**
+ * Text size without fonts: a width estimate from the character count at a fixed factor, generous
+ * enough for common sans-serif faces, so that layout never depends on the machine's fonts.
+ */
+final class Text {
+
+  /** Average advance of a character, in ems; sans-serif digits and lower case run 0.5 to 0.56. */
+  static final double EM_PER_CHAR = 0.6;
+
+  private Text() {}
+
+  static double width(String s, double fontPx) {
+    return s.codePointCount(0, s.length()) * EM_PER_CHAR * fontPx;
+  }
+
+  /** {@code s}, cut with an ellipsis so that it fits {@code maxPx}. */
+  static String fit(String s, double fontPx, double maxPx) {
+    int max = (int) Math.floor(maxPx / (EM_PER_CHAR * fontPx));
+    int count = s.codePointCount(0, s.length());
+    if (count <= max) {
+      return s;
+    }
+    if (max <= 1) {
+      return max == 1 ? "\u2026" : "";
+    }
+    return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "\u2026";
+  }
+}
