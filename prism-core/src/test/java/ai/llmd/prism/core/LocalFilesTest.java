@@ -3,6 +3,7 @@ package ai.llmd.prism.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.normalize.Normalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class LocalFilesTest {
     Files.writeString(dir.resolve("a.txt"), LINE.formatted("inside"));
     Files.createSymbolicLink(dir.resolve("link.txt"), outside);
 
-    LoadResult r = Prism.create().load(dir);
+    LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(dir);
 
     assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("inside");
     assertThat(r.problems())
@@ -39,7 +40,10 @@ class LocalFilesTest {
     Files.createSymbolicLink(dir.resolve("link.txt"), outside);
 
     LoadResult r =
-        Prism.create().withOptions(LoadOptions.defaults().withFollowSymlinks(true)).load(dir);
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withOptions(LoadOptions.defaults().withFollowSymlinks(true))
+            .load(dir);
 
     assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("outside");
     assertThat(r.problems()).isEmpty();
@@ -50,7 +54,7 @@ class LocalFilesTest {
     Path real = Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));
     Files.createSymbolicLink(dir.resolve("b.txt"), real);
 
-    assertThat(Prism.create().load(dir).points()).hasSize(2);
+    assertThat(Prism.create().withNormalizer(Normalizer.none()).load(dir).points()).hasSize(2);
   }
 
   @Test
@@ -60,8 +64,16 @@ class LocalFilesTest {
       Files.writeString(sub.resolve("f" + i + ".txt"), LINE.formatted("m" + i));
     }
 
-    LoadResult one = Prism.create().withOptions(LoadOptions.defaults().withThreads(1)).load(dir);
-    LoadResult many = Prism.create().withOptions(LoadOptions.defaults().withThreads(16)).load(dir);
+    LoadResult one =
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withOptions(LoadOptions.defaults().withThreads(1))
+            .load(dir);
+    LoadResult many =
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withOptions(LoadOptions.defaults().withThreads(16))
+            .load(dir);
 
     assertThat(many.points()).isEqualTo(one.points()).hasSize(40);
     assertThat(one.points().get(0).provenance().source().getPath()).endsWith("d0/f0.txt");
@@ -74,7 +86,7 @@ class LocalFilesTest {
     Files.writeString(dir.resolve(".git/x.txt"), LINE.formatted("git"));
     Files.writeString(dir.resolve("seen.txt"), LINE.formatted("seen"));
 
-    assertThat(Prism.create().load(dir).points())
+    assertThat(Prism.create().withNormalizer(Normalizer.none()).load(dir).points())
         .extracting(p -> p.model().raw())
         .containsExactly("seen");
   }
@@ -83,7 +95,10 @@ class LocalFilesTest {
   void aMissingPathIsAnErrorAndTheOtherSourcesStillLoad(@TempDir Path dir) throws Exception {
     Path ok = Files.writeString(dir.resolve("ok.txt"), LINE.formatted("ok"));
 
-    LoadResult r = Prism.create().load(dir.resolve("missing").toString(), ok.toString());
+    LoadResult r =
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .load(dir.resolve("missing").toString(), ok.toString());
 
     assertThat(r.points()).hasSize(1);
     assertThat(r.problems())
@@ -96,7 +111,10 @@ class LocalFilesTest {
     Path big = Files.writeString(dir.resolve("big.txt"), LINE.formatted("x").repeat(100));
 
     LoadResult r =
-        Prism.create().withOptions(LoadOptions.defaults().withMaxFileBytes(64)).load(big);
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withOptions(LoadOptions.defaults().withMaxFileBytes(64))
+            .load(big);
 
     assertThat(r.points()).isEmpty();
     assertThat(r.problems())

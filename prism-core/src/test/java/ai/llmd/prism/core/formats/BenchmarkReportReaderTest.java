@@ -24,6 +24,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.internal.HeadSniff;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.Detection;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -166,6 +167,7 @@ class BenchmarkReportReaderTest {
     void createFindsThisReaderBySniffing() {
       LoadResult r =
           Prism.create()
+              .withNormalizer(Normalizer.none())
               .read(
                   "pasted",
                   new ByteArrayInputStream(

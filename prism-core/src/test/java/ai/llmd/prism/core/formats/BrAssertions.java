@@ -11,6 +11,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ final class BrAssertions {
   /** A Prism that knows only the reader under test. */
   static Prism prism() {
     return Prism.of(
-        Plugins.builder().reader(new BenchmarkReportReader()).build(), LoadOptions.defaults());
+            Plugins.builder().reader(new BenchmarkReportReader()).build(), LoadOptions.defaults())
+        .withNormalizer(Normalizer.none());
   }
 
   static LoadResult load(Path path) {

@@ -14,6 +14,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.testkit.Fixtures;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -143,9 +144,17 @@ class GuideLlmReaderTest {
 
   @Test
   void sniffingPicksThisReaderForJsonAndYaml() {
-    assertThat(Prism.create().load(resource("guidellm/v1-report.yaml")).points())
+    assertThat(
+            Prism.create()
+                .withNormalizer(Normalizer.none())
+                .load(resource("guidellm/v1-report.yaml"))
+                .points())
         .allSatisfy(p -> assertThat(p.provenance().format()).isEqualTo("guidellm"));
-    assertThat(Prism.create().load(resource("guidellm/pre-v04.json")).points())
+    assertThat(
+            Prism.create()
+                .withNormalizer(Normalizer.none())
+                .load(resource("guidellm/pre-v04.json"))
+                .points())
         .singleElement()
         .satisfies(p -> assertThat(p.provenance().format()).isEqualTo("guidellm"));
   }
@@ -154,6 +163,7 @@ class GuideLlmReaderTest {
   void theSchemaV2FixtureIsOnePointPerRate() {
     LoadResult r =
         Prism.create()
+            .withNormalizer(Normalizer.none())
             .load(Fixtures.require("llm-d-benchmark/tests/fixtures/guidellm_report_v2.json"));
     assertThat(errors(r)).isEmpty();
     assertThat(r.points())
@@ -186,6 +196,7 @@ class GuideLlmReaderTest {
   void theStrippedPreV04FixtureReadsExactly() {
     LoadResult r =
         Prism.create()
+            .withNormalizer(Normalizer.none())
             .load(
                 Fixtures.require(
                     "guidellm/tests/unit/entrypoints/assets/benchmarks_stripped.json"));

@@ -15,6 +15,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.testkit.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -226,7 +227,9 @@ class InferencePerfReaderTest {
   @Test
   void sniffingPicksThisReaderAmongAllInstalled() {
     LoadResult r =
-        Prism.create().load(resource("inference-perf/run/stage_1_lifecycle_metrics.json"));
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .load(resource("inference-perf/run/stage_1_lifecycle_metrics.json"));
     assertThat(r.points())
         .singleElement()
         .satisfies(p -> assertThat(p.provenance().format()).isEqualTo("inference-perf"));
@@ -382,7 +385,7 @@ class InferencePerfReaderTest {
 
     @Test
     void sniffingPicksThisReaderForEveryReport() {
-      LoadResult r = Prism.create().load(Fixtures.require(DIR));
+      LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(Fixtures.require(DIR));
       assertThat(r.points())
           .hasSize(7)
           .allSatisfy(p -> assertThat(p.provenance().format()).isEqualTo("inference-perf"));
@@ -392,6 +395,7 @@ class InferencePerfReaderTest {
     void theYamlRenderingOfANewerReportReadsToo() {
       LoadResult r =
           Prism.create()
+              .withNormalizer(Normalizer.none())
               .load(
                   Fixtures.require("llm-d-benchmark/tests/fixtures/inference_perf_lifecycle.yaml"));
       BenchmarkPoint p = r.points().get(0);

@@ -17,6 +17,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.testkit.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -278,6 +279,7 @@ class PrismArchiveReaderTest {
         Prism.of(
                 Plugins.builder().reader(reader).build(),
                 LoadOptions.defaults().withFormat("prism-archive"))
+            .withNormalizer(Normalizer.none())
             .load(p);
 
     assertThat(r.points()).isEmpty();

@@ -11,6 +11,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.FormatReader;
 import java.io.ByteArrayInputStream;
 import java.net.URISyntaxException;
@@ -22,15 +23,15 @@ final class ReaderTesting {
 
   private ReaderTesting() {}
 
-  /** A Prism that knows only {@code reader}. */
+  /** A Prism that knows only {@code reader} and does not normalize: the reader alone is tested. */
   static Prism only(FormatReader reader) {
-    return Prism.of(Plugins.builder().reader(reader).build(), LoadOptions.defaults());
+    return Prism.of(Plugins.builder().reader(reader).build(), LoadOptions.defaults())
+        .withNormalizer(Normalizer.none());
   }
 
   /** A Prism that knows only {@code reader} and uses it for every file, without sniffing. */
   static Prism forced(FormatReader reader) {
-    return Prism.of(
-        Plugins.builder().reader(reader).build(), LoadOptions.defaults().withFormat(reader.id()));
+    return only(reader).withOptions(LoadOptions.defaults().withFormat(reader.id()));
   }
 
   static LoadResult load(FormatReader reader, Path path) {
@@ -46,9 +47,9 @@ final class ReaderTesting {
     return forced(reader).read(name, new ByteArrayInputStream(content));
   }
 
-  /** Sniffs with every discovered reader, as {@code Prism.create()} does. */
+  /** Sniffs with every discovered reader, as {@code Prism.create()} does, without normalizing. */
   static LoadResult sniffed(Path path) {
-    return Prism.create().load(path);
+    return Prism.create().withNormalizer(Normalizer.none()).load(path);
   }
 
   /** A test resource under {@code /formats/} as a path. */

@@ -15,6 +15,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.testkit.Fixtures;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -167,13 +168,13 @@ class VllmBenchReaderTest {
 
   @Test
   void sniffingPicksThisReader() {
-    LoadResult r = Prism.create().load(resource(FILE));
+    LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(resource(FILE));
     assertThat(one(r).provenance().format()).isEqualTo("vllm-bench");
   }
 
   @Test
   void theLlmdFixtureReadsExactly() {
-    LoadResult r = Prism.create().load(Fixtures.require(FIXTURE));
+    LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(Fixtures.require(FIXTURE));
     BenchmarkPoint p = one(r);
     assertThat(r.problems()).isEmpty();
     assertThat(p.provenance().format()).isEqualTo("vllm-bench");

@@ -6,6 +6,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorConfig;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class HttpSourceTest {
   }
 
   static LoadResult load(String url) {
-    return Prism.create().load(url);
+    return Prism.create().withNormalizer(Normalizer.none()).load(url);
   }
 
   @Test
@@ -108,6 +109,7 @@ class HttpSourceTest {
   void boundsTheResponseSize() {
     LoadResult r =
         Prism.create()
+            .withNormalizer(Normalizer.none())
             .withOptions(
                 LoadOptions.defaults()
                     .withConnectorConfig(ConnectorConfig.of(Map.of("http.max-mib", "1"))))
