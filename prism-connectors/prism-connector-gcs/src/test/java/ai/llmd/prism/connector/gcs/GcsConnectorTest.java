@@ -9,6 +9,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
@@ -129,8 +130,9 @@ class GcsConnectorTest {
     server.clearLog();
     Prism prism =
         Prism.of(
-            Plugins.builder().discover().reader(new ProbeReader()).build(),
-            LoadOptions.defaults().withConnectorConfig(GcsConnectorContractTest.config(server)));
+                Plugins.builder().discover().reader(new ProbeReader()).build(),
+                LoadOptions.defaults().withConnectorConfig(GcsConnectorContractTest.config(server)))
+            .withNormalizer(Normalizer.none());
 
     LoadResult result = prism.load("gs://bench/e2e/");
 

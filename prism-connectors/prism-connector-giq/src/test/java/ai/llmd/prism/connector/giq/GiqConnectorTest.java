@@ -10,6 +10,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
@@ -219,11 +220,12 @@ class GiqConnectorTest {
   void prismLoadsEveryProfileOfEveryPricingModel() {
     Prism prism =
         Prism.of(
-            Plugins.builder()
-                .reader(new ProfilesProbeReader())
-                .connector(new GiqConnectorProvider(() -> "token-x"))
-                .build(),
-            LoadOptions.defaults().withConnectorConfig(config("giq.token", "")));
+                Plugins.builder()
+                    .reader(new ProfilesProbeReader())
+                    .connector(new GiqConnectorProvider(() -> "token-x"))
+                    .build(),
+                LoadOptions.defaults().withConnectorConfig(config("giq.token", "")))
+            .withNormalizer(Normalizer.none());
 
     LoadResult result =
         prism.load("giq://my-project?model=" + FakeGiqServer.GEMMA + "&modelServer=vllm");

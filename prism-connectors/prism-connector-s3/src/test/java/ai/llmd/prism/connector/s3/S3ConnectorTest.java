@@ -9,6 +9,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
@@ -133,8 +134,9 @@ class S3ConnectorTest {
     server.resetLog();
     Prism prism =
         Prism.of(
-            Plugins.builder().discover().reader(new ProbeReader()).build(),
-            LoadOptions.defaults().withConnectorConfig(server.config()));
+                Plugins.builder().discover().reader(new ProbeReader()).build(),
+                LoadOptions.defaults().withConnectorConfig(server.config()))
+            .withNormalizer(Normalizer.none());
 
     LoadResult result = prism.load("s3://bench/e2e");
 
@@ -159,8 +161,9 @@ class S3ConnectorTest {
   void prismReportsAMissingBucketAsAProblem() {
     Prism prism =
         Prism.of(
-            Plugins.builder().discover().build(),
-            LoadOptions.defaults().withConnectorConfig(server.config()));
+                Plugins.builder().discover().build(),
+                LoadOptions.defaults().withConnectorConfig(server.config()))
+            .withNormalizer(Normalizer.none());
 
     LoadResult result = prism.load("s3://no-such-bucket/x/");
 
