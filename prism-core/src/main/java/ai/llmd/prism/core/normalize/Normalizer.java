@@ -186,8 +186,10 @@ public final class Normalizer {
       AcceleratorRef acc = d.accelerator();
       Integer count = d.acceleratorCount();
       if (acc != null) {
-        acc = accelerators.resolve(acc.raw());
-        if (!acc.resolved() && !Names.isPlaceholder(acc.raw())) {
+        AcceleratorRef resolved = accelerators.resolve(acc.raw());
+        if (resolved.resolved()) {
+          acc = resolved;
+        } else if (!Names.isPlaceholder(acc.raw())) { // keep what the reader knew (e.g. memory)
           once(
               "accelerator:" + acc.raw(),
               "accelerator '"
