@@ -118,7 +118,7 @@ public final class EngineRegistry {
   /**
    * Whether {@code s} looks like an image reference ({@code repo/name:tag} or {@code name:tag}).
    */
-  public static boolean looksLikeImage(String s) {
+  static boolean looksLikeImage(String s) {
     return s.indexOf('/') >= 0 || (s.indexOf(':') > 0 && !s.endsWith(":"));
   }
 

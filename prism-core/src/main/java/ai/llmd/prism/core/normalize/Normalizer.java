@@ -101,6 +101,14 @@ public final class Normalizer {
    * data parallelism is absent or 1; a deployment's accelerator count is filled from an {@code
    * (xN)} decoration or from nodes × accelerators per machine type; then absent metrics are
    * derived. Each unknown name is reported once, as info, at its first point.
+   *
+   * <p>Derivation rules (each names itself in {@link ai.llmd.prism.api.MetricValue#derivation()},
+   * runs only when its target is absent, and yields a mean): E2E = TTFT + TPOT × (OSL − 1), else
+   * NTPOT × OSL; TPOT = (E2E − TTFT) / (OSL − 1); NTPOT = mean E2E / mean OSL (a ratio of means,
+   * not the per-request mean a harness reports); output throughput = total − input, else request
+   * rate × OSL; input throughput = total − output, else request rate × ISL; total = input + output;
+   * success and failure rates from request counts. A measured throughput or rate that disagrees
+   * with its identity by more than 1% is kept and reported as a warning.
    */
   public Result normalize(List<BenchmarkPoint> points) {
     if (this == NONE || models == null) {
@@ -186,8 +194,10 @@ public final class Normalizer {
       AcceleratorRef acc = d.accelerator();
       Integer count = d.acceleratorCount();
       if (acc != null) {
-        acc = accelerators.resolve(acc.raw());
-        if (!acc.resolved() && !Names.isPlaceholder(acc.raw())) {
+        AcceleratorRef resolved = accelerators.resolve(acc.raw());
+        if (resolved.resolved()) {
+          acc = resolved;
+        } else if (!Names.isPlaceholder(acc.raw())) { // keep what the reader knew (e.g. memory)
           once(
               "accelerator:" + acc.raw(),
               "accelerator '"

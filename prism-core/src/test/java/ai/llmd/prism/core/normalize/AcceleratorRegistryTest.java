@@ -69,6 +69,54 @@ class AcceleratorRegistryTest {
     {"Spyre", "Spyre"},
   };
 
+  /** Spellings in the fixtures (MLPerf exports, BR reports), so a clone without them tests them. */
+  private static final String[][] FIXTURE_SPELLINGS = {
+    {"AMD Instinct MI300X 192GB HBM3", "MI300X"},
+    {"AMD Instinct MI325X 256GB HBM3E", "MI325X"},
+    {"AMD Instinct MI325X 256GB HBM3e", "MI325X"},
+    {"AMD Instinct MI350X 288GB HBM3e", "MI350X"},
+    {"AMD Instinct MI355X 288GB HBM3e", "MI355X"},
+    {"AMD Instinct MI355X 288GB HBM3e (Power Cap 1000 W)", "MI355X"},
+    {"AMD Instinct MI355X 288GB HBM3e (x87)", "MI355X"},
+    {"AMD Instinct MI355X 288GB HBM3e (x94)", "MI355X"},
+    {"Intel(R) Arc Pro(R) B50", "Arc Pro B50"},
+    {"Intel(R) Arc Pro(R) B60", "Arc Pro B60"},
+    {"Intel(R) Arc Pro(R) B70", "Arc Pro B70"},
+    {"MS-Intel Arc Pro B60 Dual 48G Turbo", "Arc Pro B60 Dual"},
+    {"[MAXSUN] MS-Intel Arc Pro B60 Dual 48G Turbo", "Arc Pro B60 Dual"},
+    {"NVIDIA B200", "B200"},
+    {"NVIDIA B200-SXM-180GB", "B200"},
+    {"NVIDIA B300-SXM-270GB", "B300"},
+    {"NVIDIA GB200", "GB200"},
+    {"NVIDIA GB300", "GB300"},
+    {"NVIDIA GH200 Grace Hopper Superchip 144GB", "GH200-144GB"},
+    {"NVIDIA GH200 Grace Hopper Superchip 96GB", "GH200-96GB"},
+    {"NVIDIA GeForce RTX 4090", "RTX 4090"},
+    {"NVIDIA H100-NVL-94GB", "H100 NVL"},
+    {"NVIDIA H100-PCIe-80GB", "H100 PCIe"},
+    {"NVIDIA H100-SXM-80GB", "H100"},
+    {"NVIDIA H200", "H200"},
+    {"NVIDIA H200-NVL-141GB", "H200 NVL"},
+    {"NVIDIA H200-SXM-141GB", "H200"},
+    {"NVIDIA L4-PCIe-24GB", "L4"},
+    {"NVIDIA L40S", "L40S"},
+    {"NVIDIA RTX PRO 4500 Blackwell", "RTX PRO 4500"},
+    {"NVIDIA RTX PRO 6000 Blackwell Server Edition", "RTX PRO 6000"},
+    {"TPU Trillium", "TPU v6e"},
+    {"Virtualized NVIDIA H100-SXM-80GB", "H100"},
+    {"Virtualized NVIDIA H200-SXM-141GB", "H200"},
+    {"NVIDIA-H100-80GB-HBM3", "H100"},
+    {"H100", "H100"},
+  };
+
+  /** Heterogeneous MLPerf systems: several accelerators, so no single canonical one. */
+  private static final List<String> MIXED =
+      List.of(
+          "AMD Instinct MI300X 192GB HBM3 (x32) AMD Instinct MI325X 256GB HBM3e (x16)",
+          "AMD Instinct MI300X 192GB HBM3 (x8) and AMD Instinct MI325X 256GB HBM3e (x8) and AMD"
+              + " Instinct MI355X 288GB HBM3e (x8)",
+          "AMD Instinct MI325X 256GB HBM3E (x16) AMD Instinct MI300X 192GB HBM3 (x8)");
+
   /** Machine types from shared/reference/pricing.md with the accelerators each carries. */
   private static final Object[][] MACHINE_TYPES = {
     {"a3-highgpu-8g", "H100", 8},
@@ -119,6 +167,17 @@ class AcceleratorRegistryTest {
       assertThat(r.name()).as(s[0]).isEqualTo(s[1]);
       assertThat(r.raw()).isEqualTo(s[0]);
       assertThat(r.vendor()).as(s[0]).isNotNull();
+    }
+  }
+
+  @Test
+  void resolvesTheFixtureSpellingsWithoutTheFixtures() {
+    for (String[] s : FIXTURE_SPELLINGS) {
+      assertThat(registry.resolve(s[0]).name()).as(s[0]).isEqualTo(s[1]);
+      assertThat(registry.resolve(s[0]).resolved()).as(s[0]).isTrue();
+    }
+    for (String m : MIXED) {
+      assertThat(registry.resolve(m).resolved()).as(m).isFalse();
     }
   }
 

@@ -135,6 +135,40 @@ class ModelRegistryTest {
   }
 
   @Test
+  void resolvesEveryMlperfBenchmarkModelWithoutTheFixtures() {
+    List<String> mlperf =
+        List.of(
+            "3d-unet-99",
+            "3d-unet-99.9",
+            "deepseek-r1",
+            "dlrm-v2-99",
+            "dlrm-v2-99.9",
+            "dlrm-v3",
+            "gpt-oss-120b",
+            "gptj-99",
+            "gptj-99.9",
+            "llama2-70b-99",
+            "llama2-70b-99.9",
+            "llama2-70b-interactive-99",
+            "llama2-70b-interactive-99.9",
+            "llama3.1-405b",
+            "llama3.1-8b",
+            "llama3.1-8b-datacenter",
+            "mixtral-8x7b",
+            "resnet",
+            "retinanet",
+            "rgat",
+            "stable-diffusion-xl",
+            "whisper");
+    for (String m : mlperf) {
+      assertThat(registry.resolve(m).resolved()).as(m).isTrue();
+    }
+    // v6.0 names two benchmarks by task only; guessing the model would be wrong.
+    assertThat(registry.resolve("text to video").resolved()).isFalse();
+    assertThat(registry.resolve("vlm").resolved()).isFalse();
+  }
+
+  @Test
   void prismsArchiveNameAndTheHuggingFaceIdMeet() {
     assertThat(registry.resolve("Llama-3.1-70B").id())
         .isEqualTo(registry.resolve("meta-llama/Llama-3.1-70B-Instruct").id());

@@ -19,6 +19,7 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.core.Views;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -273,6 +274,14 @@ class NormalizerTest {
   }
 
   @Test
+  void keepsWhatTheReaderKnewAboutAnUnknownAccelerator() {
+    AcceleratorRef fromReader = new AcceleratorRef("Acme X1", "Acme X1", null, 64.0, false);
+    Deployment d = deployment(fromReader, null, List.of(), null);
+    BenchmarkPoint p = one(point("Qwen3-0.6B", d, Metrics.empty(), Workload.unknown()));
+    assertThat(p.deployment().accelerator()).isEqualTo(fromReader);
+  }
+
+  @Test
   void aUserRegistryResolvesWhatTheBuiltInDoesNot() {
     ModelRegistry mine =
         ModelRegistry.builtIn()
@@ -292,6 +301,28 @@ class NormalizerTest {
                         Workload.unknown())));
     assertThat(r.problems()).isEmpty();
     assertThat(r.points().get(0).model().family()).isEqualTo("Wonder");
+  }
+
+  @Test
+  void oneUserFileExtendsModelsAcceleratorsAndMachineTypes() throws Exception {
+    Path file =
+        Path.of(getClass().getResource("/ai/llmd/prism/core/normalize/lab-registry.yaml").toURI());
+    Normalizer lab =
+        normalizer
+            .withModels(ModelRegistry.builtIn().withOverrides(file))
+            .withAccelerators(AcceleratorRegistry.builtIn().withOverrides(file));
+    Deployment d = deployment(AcceleratorRef.unresolved("lab-node-4"), null, List.of(), 3);
+    Normalizer.Result r =
+        lab.normalize(
+            List.of(point("Falcon Mini 3B-bf16", d, Metrics.empty(), Workload.unknown())));
+
+    assertThat(r.problems()).isEmpty();
+    BenchmarkPoint p = r.points().get(0);
+    assertThat(p.model().id()).isEqualTo("lab/Falcon-Mini-3B");
+    assertThat(p.model().precision()).isEqualTo("BF16");
+    assertThat(p.deployment().accelerator())
+        .isEqualTo(new AcceleratorRef("lab-node-4", "Lab Chip 1", "Lab", 40.0, true));
+    assertThat(p.deployment().acceleratorCount()).isEqualTo(12);
   }
 
   @Test
