@@ -3,8 +3,6 @@ package ai.llmd.prism.cli;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
-import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.export.PointsCsv;
 import ai.llmd.prism.core.export.PointsJson;
@@ -35,6 +33,8 @@ final class PointsCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin FilterOptions filters;
+
   @ArgGroup(exclusive = true)
   Output output = new Output();
 
@@ -53,31 +53,26 @@ final class PointsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LoadResult result = source.load();
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    Loaded loaded = Loaded.from(source, filters, spec.commandLine().getErr());
+    List<BenchmarkPoint> points = loaded.points();
     Views.Basis basis = perChip ? Views.Basis.ACCELERATOR : Views.Basis.TOTAL;
     if (output.json || output.csv) {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       if (output.json) {
-        PointsJson.write(result.points(), basis, buffer);
+        PointsJson.write(points, basis, buffer);
       } else {
-        PointsCsv.write(result.points(), basis, buffer);
+        PointsCsv.write(points, basis, buffer);
       }
       out.print(buffer.toString(StandardCharsets.UTF_8));
       if (output.json) {
         out.println();
       }
     } else {
-      table(result.points(), basis, out);
+      table(points, basis, out);
     }
     out.flush();
-    for (Problem p : result.problems()) {
-      if (p.severity() != Problem.Severity.INFO) {
-        err.println(p);
-      }
-    }
-    return result.hasErrors() ? 1 : 0;
+    return loaded.exitCode();
   }
 
   private static void table(List<BenchmarkPoint> points, Views.Basis basis, PrintWriter out) {

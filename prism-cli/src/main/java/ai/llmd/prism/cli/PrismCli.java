@@ -19,6 +19,11 @@ import picocli.CommandLine.Option;
     subcommands = {
       PointsCommand.class,
       ValidateCommand.class,
+      ResolveCommand.class,
+      ParetoCommand.class,
+      CostCommand.class,
+      BestCommand.class,
+      CompareCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -36,6 +36,16 @@ final class SourceOptions {
       description = "Follow symbolic links that lead outside a given directory.")
   boolean followSymlinks;
 
+  /** The same options over other sources (e.g. a baseline). */
+  SourceOptions withSources(List<String> others) {
+    SourceOptions o = new SourceOptions();
+    o.sources = new ArrayList<>(others);
+    o.format = format;
+    o.threads = threads;
+    o.followSymlinks = followSymlinks;
+    return o;
+  }
+
   LoadResult load() {
     Prism prism = Prism.create();
     LoadOptions options =

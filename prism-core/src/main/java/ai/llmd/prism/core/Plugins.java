@@ -36,12 +36,15 @@ public final class Plugins {
   private final Map<String, ConnectorProvider> connectors;
   private final Map<String, ChartRenderer> renderers;
   private final List<Problem> problems;
+  // sorted once: every file's detection walks the readers
+  private final List<FormatReader> sortedReaders;
 
   private Plugins(Builder b) {
     this.readers = Map.copyOf(b.readers);
     this.connectors = Map.copyOf(b.connectors);
     this.renderers = Map.copyOf(b.renderers);
     this.problems = List.copyOf(b.problems);
+    this.sortedReaders = sorted(readers, FormatReader::id);
   }
 
   /** An empty set of plugins to fill by hand or by discovery. */
@@ -51,7 +54,7 @@ public final class Plugins {
 
   /** Every reader, sorted by id. */
   public List<FormatReader> readers() {
-    return sorted(readers, FormatReader::id);
+    return sortedReaders;
   }
 
   /** The reader with this id, or empty. */

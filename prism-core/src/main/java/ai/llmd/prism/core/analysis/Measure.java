@@ -6,6 +6,7 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.Views;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,68 @@ public record Measure(Metric metric, Statistic statistic, Views.Basis basis) {
   /** One statistic of {@code metric} for the whole deployment. */
   public static Measure of(Metric metric, Statistic statistic) {
     return new Measure(metric, statistic, Views.Basis.TOTAL);
+  }
+
+  /**
+   * Parses {@code metric[.statistic][/chip|/replica|/node]}, e.g. {@code output_throughput/chip} or
+   * {@code ttft.p90}; a missing statistic means the mean. {@code e2e} and {@code latency} name
+   * {@link Metric#E2E_LATENCY}, {@code median} names p50.
+   *
+   * @throws IllegalArgumentException naming what was not understood and what is accepted
+   */
+  public static Measure parse(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    Views.Basis basis = Views.Basis.TOTAL;
+    int slash = t.indexOf('/');
+    if (slash >= 0) {
+      String per = t.substring(slash + 1);
+      basis =
+          switch (per) {
+            case "chip", "accelerator", "gpu" -> Views.Basis.ACCELERATOR;
+            case "replica" -> Views.Basis.REPLICA;
+            case "node" -> Views.Basis.NODE;
+            default ->
+                throw new IllegalArgumentException(
+                    "'" + text + "': unknown basis '/" + per + "' (use /chip, /replica or /node)");
+          };
+      t = t.substring(0, slash);
+    }
+    int dot = t.indexOf('.');
+    String metricName = dot < 0 ? t : t.substring(0, dot);
+    String statName = dot < 0 ? "mean" : t.substring(dot + 1);
+    Metric metric =
+        switch (metricName) {
+          case "e2e", "latency" -> Metric.E2E_LATENCY;
+          default ->
+              Metric.byKey(metricName)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "'"
+                                  + text
+                                  + "': unknown metric '"
+                                  + metricName
+                                  + "' (one of "
+                                  + Arrays.stream(Metric.values())
+                                      .map(Metric::key)
+                                      .collect(Collectors.joining(", "))
+                                  + ")"));
+        };
+    Statistic statistic =
+        Statistic.byKey(statName)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "'"
+                            + text
+                            + "': unknown statistic '"
+                            + statName
+                            + "' (one of "
+                            + Arrays.stream(Statistic.values())
+                                .map(Statistic::key)
+                                .collect(Collectors.joining(", "))
+                            + ")"));
+    return new Measure(metric, statistic, basis);
   }
 
   /** The same measure on another basis. */

@@ -1,0 +1,27 @@
+package ai.llmd.prism.cli;
+
+import ai.llmd.prism.api.BenchmarkPoint;
+import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.LoadResult;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Points after loading and filtering, with errors and warnings already told to the user. */
+record Loaded(LoadResult result, List<BenchmarkPoint> points) {
+
+  static Loaded from(SourceOptions source, FilterOptions filters, PrintWriter err) {
+    LoadResult result = source.load();
+    for (Problem p : result.problems()) {
+      if (p.severity() != Problem.Severity.INFO) {
+        err.println(p);
+      }
+    }
+    err.flush();
+    return new Loaded(result, filters.apply(result.points()));
+  }
+
+  /** Exit code: 1 when some input could not be read, else 0. */
+  int exitCode() {
+    return result.hasErrors() ? 1 : 0;
+  }
+}
