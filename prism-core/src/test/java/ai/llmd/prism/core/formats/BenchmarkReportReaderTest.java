@@ -144,6 +144,27 @@ class BenchmarkReportReaderTest {
     }
 
     @Test
+    void neverCombinesPerComponentGaugesAndKeepsADoubtfulPercentAsLabelled() {
+      LoadResult r = load(resource("v02-observability.yaml"));
+
+      BenchmarkPoint p = only(r);
+      // two components each with their own KV usage: the across-pod aggregate is used instead,
+      // as labelled, with a warning that vLLM exports this gauge as a fraction
+      assertStatistics(p, Metric.KV_CACHE_USAGE, stats(MEAN, 0.42, P99, 0.9));
+      assertThat(p.metrics().has(Metric.PREFIX_CACHE_HIT_RATE)).isFalse();
+      assertThat(r.problems())
+          .filteredOn(pr -> !pr.location().equals("/scenario")) // the run-only report has no model
+          .extracting(Problem::severity, Problem::location)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.WARNING,
+                  "/results/observability/vllm_kv_cache_usage_perc/aggregated/units"),
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.INFO,
+                  "/results/observability/components/0/aggregate/cache_hit_rate"));
+    }
+
+    @Test
     void readsVersion01FromJsonWithSecondsConverted() {
       LoadResult r = load(resource("v01-aggregated.json"));
 
