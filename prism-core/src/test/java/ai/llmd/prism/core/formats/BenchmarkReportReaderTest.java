@@ -4,6 +4,7 @@ import static ai.llmd.prism.api.Statistic.MAX;
 import static ai.llmd.prism.api.Statistic.MEAN;
 import static ai.llmd.prism.api.Statistic.MIN;
 import static ai.llmd.prism.api.Statistic.P0_1;
+import static ai.llmd.prism.api.Statistic.P25;
 import static ai.llmd.prism.api.Statistic.P50;
 import static ai.llmd.prism.api.Statistic.P90;
 import static ai.llmd.prism.api.Statistic.P99;
@@ -162,6 +163,22 @@ class BenchmarkReportReaderTest {
               org.assertj.core.groups.Tuple.tuple(
                   Problem.Severity.INFO,
                   "/results/observability/components/0/aggregate/cache_hit_rate"));
+    }
+
+    @Test
+    void readsACapitalisedPercentileAndSaysWhichKeysItCouldNotKeep() {
+      LoadResult r = load(resource("v02-statistic-keys.yaml"));
+
+      assertStatistics(only(r), Metric.TTFT, stats(MEAN, 10.0, P25, 8.0));
+      String ttft = "/results/request_performance/aggregate/latency/time_to_first_token";
+      assertThat(r.problems())
+          .filteredOn(pr -> pr.location().startsWith(ttft))
+          .extracting(Problem::severity, Problem::location, Problem::message)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.INFO, ttft + "/P25", "read as p25"),
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.INFO, ttft, "not kept (no such statistic in the model): mode"));
     }
 
     @Test
