@@ -225,7 +225,9 @@ final class Fields {
         info(at(here, name), "read as " + STAT_KEYS[i]);
       }
       Double d = number(v, at(here, name));
-      if (d != null) {
+      if (d != null && !Double.isFinite(d * f)) {
+        error(at(here, name), "is too large to convert to " + target.symbol());
+      } else if (d != null) {
         b.put(STATS[i], d * f);
       }
     }
