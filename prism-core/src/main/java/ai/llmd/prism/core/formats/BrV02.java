@@ -380,7 +380,7 @@ final class BrV02 {
         continue;
       }
       JsonNode metadata = f.object(component, c, "metadata", true);
-      f.text(metadata, c + "/metadata", "label", false);
+      f.text(metadata, c + "/metadata", "label", metadata != null);
       JsonNode std = f.object(component, c, "standardized", true);
       if (std == null) {
         continue;

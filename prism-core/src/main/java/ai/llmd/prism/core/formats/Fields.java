@@ -6,7 +6,10 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.spi.ReadSink;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -200,20 +203,51 @@ final class Fields {
     }
     double f = factor.getAsDouble();
     Distribution.Builder b = Distribution.builder();
-    for (int i = 0; i < STAT_KEYS.length; i++) {
-      JsonNode v = s.get(STAT_KEYS[i]);
-      if (v == null || v.isNull()) {
+    List<String> notKept = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> member : s.properties()) {
+      String name = member.getKey();
+      int i = statIndex(name);
+      if (i < 0) {
+        if (!name.equals("units") && !name.equals("graph_path")) {
+          notKept.add(name);
+        }
         continue;
       }
-      Double d = number(v, at(here, STAT_KEYS[i]));
-      if (d != null) {
+      JsonNode v = member.getValue();
+      if (v.isNull()) {
+        continue;
+      }
+      if (!name.equals(STAT_KEYS[i])) {
+        if (s.has(STAT_KEYS[i])) {
+          notKept.add(name);
+          continue;
+        }
+        info(at(here, name), "read as " + STAT_KEYS[i]);
+      }
+      Double d = number(v, at(here, name));
+      if (d != null && !Double.isFinite(d * f)) {
+        error(at(here, name), "is too large to convert to " + target.symbol());
+      } else if (d != null) {
         b.put(STATS[i], d * f);
       }
+    }
+    if (!notKept.isEmpty()) {
+      info(here, "not kept (no such statistic in the model): " + String.join(", ", notKept));
     }
     if (absent(s, "mean")) {
       error(at(here, "mean"), "missing the required mean");
     }
     return b.isEmpty() ? null : b.build();
+  }
+
+  /** The index of a statistic key, matched without case (a converter writes {@code P25}). */
+  private static int statIndex(String name) {
+    for (int i = 0; i < STAT_KEYS.length; i++) {
+      if (STAT_KEYS[i].equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private JsonNode present(JsonNode parent, String at, String key, boolean required) {

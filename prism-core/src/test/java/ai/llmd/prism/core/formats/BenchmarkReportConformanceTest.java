@@ -46,6 +46,9 @@ class BenchmarkReportConformanceTest {
 
   private static final String BR = "llm-d-benchmark/llmdbenchmark/analysis/benchmark_report/";
 
+  /** vLLM benchmark_serving.py results kept beside the reports in llm-d-benchmark's history. */
+  private static final String VLLM = "llm-d-benchmark/collected/data/openshift/exp-7/H100/";
+
   /** The 14 statistics of the v0.2 examples' full Statistics blocks, from p0p1 to p99p9. */
   private static Map<Statistic, Double> fullBlock(double scale) {
     return stats(
@@ -355,14 +358,14 @@ class BenchmarkReportConformanceTest {
     }
 
     @Test
-    void declinesTheInferencePerfAndVllmFilesBesideTheReports() throws Exception {
+    void declinesTheInferencePerfLifecycleAndVllmBenchFilesOfTheSameRepository() throws Exception {
       List<String> others =
           List.of(
               "llm-d-benchmark/tests/fixtures/inference_perf_lifecycle.yaml",
-              "llm-d-benchmark/collected/data/openshift/exp-7/H100/llm-d-1p1d/"
-                  + "benchmark_2025-05-13_04-37-51.json",
-              "llm-d-benchmark/collected/data/openshift/exp-7/H100/vllm-3replicas/"
-                  + "benchmark_2025-05-13_05-23-51.json");
+              VLLM + "llm-d-1p1d/benchmark_2025-05-13_04-37-51.json",
+              VLLM + "llm-d-2p1d/benchmark_2025-05-13_05-00-45.json",
+              VLLM + "vllm-2replicas/benchmark_2025-05-13_04-55-27.json",
+              VLLM + "vllm-3replicas/benchmark_2025-05-13_05-23-51.json");
       for (String o : others) {
         Path f = Fixtures.require(o);
         HeadSniff sniff = new HeadSniff(f.getFileName().toString(), Files.readAllBytes(f));

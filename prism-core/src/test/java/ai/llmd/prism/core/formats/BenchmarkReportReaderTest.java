@@ -4,6 +4,7 @@ import static ai.llmd.prism.api.Statistic.MAX;
 import static ai.llmd.prism.api.Statistic.MEAN;
 import static ai.llmd.prism.api.Statistic.MIN;
 import static ai.llmd.prism.api.Statistic.P0_1;
+import static ai.llmd.prism.api.Statistic.P25;
 import static ai.llmd.prism.api.Statistic.P50;
 import static ai.llmd.prism.api.Statistic.P90;
 import static ai.llmd.prism.api.Statistic.P99;
@@ -142,6 +143,43 @@ class BenchmarkReportReaderTest {
                 assertThat(pr.severity()).isEqualTo(Problem.Severity.INFO);
                 assertThat(pr.location()).isEqualTo("/scenario/load/standardized/rate_qps");
               });
+    }
+
+    @Test
+    void neverCombinesPerComponentGaugesAndKeepsADoubtfulPercentAsLabelled() {
+      LoadResult r = load(resource("v02-observability.yaml"));
+
+      BenchmarkPoint p = only(r);
+      // two components each with their own KV usage: the across-pod aggregate is used instead,
+      // as labelled, with a warning that vLLM exports this gauge as a fraction
+      assertStatistics(p, Metric.KV_CACHE_USAGE, stats(MEAN, 0.42, P99, 0.9));
+      assertThat(p.metrics().has(Metric.PREFIX_CACHE_HIT_RATE)).isFalse();
+      assertThat(r.problems())
+          .filteredOn(pr -> !pr.location().equals("/scenario")) // the run-only report has no model
+          .extracting(Problem::severity, Problem::location)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.WARNING,
+                  "/results/observability/vllm_kv_cache_usage_perc/aggregated/units"),
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.INFO,
+                  "/results/observability/components/0/aggregate/cache_hit_rate"));
+    }
+
+    @Test
+    void readsACapitalisedPercentileAndSaysWhichKeysItCouldNotKeep() {
+      LoadResult r = load(resource("v02-statistic-keys.yaml"));
+
+      assertStatistics(only(r), Metric.TTFT, stats(MEAN, 10.0, P25, 8.0));
+      String ttft = "/results/request_performance/aggregate/latency/time_to_first_token";
+      assertThat(r.problems())
+          .filteredOn(pr -> pr.location().startsWith(ttft))
+          .extracting(Problem::severity, Problem::location, Problem::message)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.INFO, ttft + "/P25", "read as p25"),
+              org.assertj.core.groups.Tuple.tuple(
+                  Problem.Severity.INFO, ttft, "not kept (no such statistic in the model): mode"));
     }
 
     @Test
