@@ -52,6 +52,22 @@ final class Values {
     return s.isEmpty() ? null : s;
   }
 
+  /**
+   * A member that is an object, or {@code null}; a member of another type is reported as an error
+   * at {@code pointer/field}, since what it should have held is lost.
+   */
+  static JsonNode object(JsonNode parent, String field, String pointer, Issues issues) {
+    JsonNode n = parent == null ? null : parent.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject()) {
+      issues.error(at(pointer, field), "expected an object, found " + describe(n) + "; not read");
+      return null;
+    }
+    return n;
+  }
+
   /** A member that is an object, or {@code null}. */
   static JsonNode object(JsonNode parent, String field) {
     JsonNode n = parent == null ? null : parent.get(field);

@@ -224,6 +224,40 @@ class InferencePerfReaderTest {
   }
 
   @Test
+  void aConfigChangedUnderTheSameUriIsReadAgain() throws Exception {
+    byte[] stage =
+        Files.readAllBytes(resource("inference-perf/run/stage_1_lifecycle_metrics.json"));
+    java.net.URI configUri = java.net.URI.create("mem:/run/config.yaml");
+    List<String> models = new java.util.ArrayList<>();
+    for (String model : new String[] {"org/first", "org/second"}) {
+      byte[] config =
+          ("server: {type: vllm, model_name: " + model + "}\nload: {type: constant}\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      var file =
+          new ai.llmd.prism.core.internal.BytesSourceFile(
+              java.net.URI.create("mem:/run/results/stage_1_lifecycle_metrics.json"),
+              "results/stage_1_lifecycle_metrics.json",
+              stage,
+              java.util.Map.of(
+                  "../config.yaml",
+                  new ai.llmd.prism.core.internal.BytesSourceFile(
+                      configUri, "config.yaml", config)));
+      READER.read(
+          file,
+          new ai.llmd.prism.spi.ReadSink() {
+            @Override
+            public void point(BenchmarkPoint point) {
+              models.add(point.model().raw());
+            }
+
+            @Override
+            public void problem(Problem problem) {}
+          });
+    }
+    assertThat(models).containsExactly("org/first", "org/second");
+  }
+
+  @Test
   void sniffingPicksThisReaderAmongAllInstalled() {
     LoadResult r =
         Prism.create().load(resource("inference-perf/run/stage_1_lifecycle_metrics.json"));
@@ -258,6 +292,7 @@ class InferencePerfReaderTest {
               "/successes/latency/time_to_first_token/mean",
               "/successes/latency/request_latency",
               "/successes/throughput/output_tokens_per_sec",
+              "/successes/goodput_metrics",
               "/load_summary/count");
       BenchmarkPoint p = r.points().get(0);
       assertThat(p.metrics().get(Metric.TTFT).orElseThrow().distribution().statistics())
