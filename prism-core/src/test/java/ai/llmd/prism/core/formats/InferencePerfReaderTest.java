@@ -15,12 +15,18 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.internal.BytesSourceFile;
+import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.testkit.Fixtures;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -227,24 +233,21 @@ class InferencePerfReaderTest {
   void aConfigChangedUnderTheSameUriIsReadAgain() throws Exception {
     byte[] stage =
         Files.readAllBytes(resource("inference-perf/run/stage_1_lifecycle_metrics.json"));
-    java.net.URI configUri = java.net.URI.create("mem:/run/config.yaml");
-    List<String> models = new java.util.ArrayList<>();
+    URI configUri = URI.create("mem:/run/config.yaml");
+    List<String> models = new ArrayList<>();
     for (String model : new String[] {"org/first", "org/second"}) {
       byte[] config =
           ("server: {type: vllm, model_name: " + model + "}\nload: {type: constant}\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+              .getBytes(StandardCharsets.UTF_8);
       var file =
-          new ai.llmd.prism.core.internal.BytesSourceFile(
-              java.net.URI.create("mem:/run/results/stage_1_lifecycle_metrics.json"),
+          new BytesSourceFile(
+              URI.create("mem:/run/results/stage_1_lifecycle_metrics.json"),
               "results/stage_1_lifecycle_metrics.json",
               stage,
-              java.util.Map.of(
-                  "../config.yaml",
-                  new ai.llmd.prism.core.internal.BytesSourceFile(
-                      configUri, "config.yaml", config)));
+              Map.of("../config.yaml", new BytesSourceFile(configUri, "config.yaml", config)));
       READER.read(
           file,
-          new ai.llmd.prism.spi.ReadSink() {
+          new ReadSink() {
             @Override
             public void point(BenchmarkPoint point) {
               models.add(point.model().raw());
@@ -437,9 +440,5 @@ class InferencePerfReaderTest {
       assertThat(p.workload().inputLength().mean()).hasValue(200.33333333333334);
       assertThat(errors(r)).isEmpty();
     }
-  }
-
-  static List<Problem> infos(LoadResult r) {
-    return r.problems().stream().filter(p -> p.severity() == Problem.Severity.INFO).toList();
   }
 }
