@@ -196,10 +196,10 @@ public final class GuideLlmReader implements FormatReader {
     Values.measured(m, Metric.TOTAL_THROUGHPUT, mean(metrics, "tokens_per_second", mp, issues));
     Values.measured(m, Metric.REQUEST_RATE, mean(metrics, "requests_per_second", mp, issues));
 
-    JsonNode totals = Values.object(metrics, "request_totals");
+    JsonNode totals = Values.object(metrics, "request_totals", mp, issues);
     String tp = mp + "/request_totals";
     if (totals == null) {
-      totals = Values.object(b, "request_totals"); // pre-v0.4
+      totals = Values.object(b, "request_totals", p, issues); // pre-v0.4
       tp = p + "/request_totals";
     }
     Values.measured(m, Metric.REQUESTS_TOTAL, Values.count(totals, "total", tp, issues));
@@ -258,10 +258,10 @@ public final class GuideLlmReader implements FormatReader {
       }
     }
 
-    JsonNode strategy = Values.object(cfg, "strategy");
+    JsonNode strategy = Values.object(cfg, "strategy", p + "/config", issues);
     String sp = p + "/config/strategy";
     if (strategy == null) {
-      strategy = Values.object(args, "strategy");
+      strategy = Values.object(args, "strategy", p + "/args", issues);
       sp = p + "/args/strategy";
     }
     Double rate = null;

@@ -231,7 +231,7 @@ public final class InferencePerfReader implements FormatReader {
       issues.error("/load_summary", "expected an object, found " + Values.describe(ls));
       ls = null;
     }
-    JsonNode lat = Values.object(succ, "latency");
+    JsonNode lat = Values.object(succ, "latency", "/successes", issues);
     String lp = "/successes/latency";
     put(m, Metric.TTFT, lat, "time_to_first_token", lp, S_TO_MS, issues);
     put(m, Metric.TPOT, lat, "time_per_output_token", lp, S_PER_TOKEN_TO_MS, issues);
@@ -239,7 +239,7 @@ public final class InferencePerfReader implements FormatReader {
     put(m, Metric.NTPOT, lat, "normalized_time_per_output_token", lp, S_PER_TOKEN_TO_MS, issues);
     put(m, Metric.E2E_LATENCY, lat, "request_latency", lp, S_TO_MS, issues);
 
-    JsonNode tp = Values.object(succ, "throughput");
+    JsonNode tp = Values.object(succ, "throughput", "/successes", issues);
     String tpp = "/successes/throughput";
     Values.measured(
         m, Metric.OUTPUT_THROUGHPUT, Values.number(tp, "output_tokens_per_sec", tpp, issues));
@@ -249,7 +249,7 @@ public final class InferencePerfReader implements FormatReader {
         m, Metric.TOTAL_THROUGHPUT, Values.number(tp, "total_tokens_per_sec", tpp, issues));
     Values.measured(m, Metric.REQUEST_RATE, Values.number(tp, "requests_per_sec", tpp, issues));
 
-    JsonNode good = Values.object(succ, "goodput_metrics");
+    JsonNode good = Values.object(succ, "goodput_metrics", "/successes", issues);
     String gp = "/successes/goodput_metrics";
     Values.measured(m, Metric.REQUEST_GOODPUT, Values.number(good, "request_goodput", gp, issues));
     Values.measured(m, Metric.TOKEN_GOODPUT, Values.number(good, "token_goodput", gp, issues));

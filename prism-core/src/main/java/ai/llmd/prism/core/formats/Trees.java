@@ -15,7 +15,9 @@ import java.io.IOException;
 /**
  * The JSON and YAML mappers every built-in reader shares, configured once: NaN and Infinity tokens
  * are accepted by the parser (so that a reader can report them as problems rather than failing the
- * whole file), duplicate keys are errors, and nesting and sizes are bounded.
+ * whole file), duplicate keys are errors, nesting and sizes are bounded, and doubles are parsed
+ * with Jackson's fast parser (reports are mostly 17-digit doubles; same values, a few times
+ * faster).
  */
 public final class Trees {
 
@@ -29,12 +31,14 @@ public final class Trees {
       JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   public static final ObjectMapper YAML =
       YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 

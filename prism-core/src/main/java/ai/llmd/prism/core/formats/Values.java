@@ -52,6 +52,22 @@ final class Values {
     return s.isEmpty() ? null : s;
   }
 
+  /**
+   * A member that is an object, or {@code null}; a member of another type is reported as an error
+   * at {@code pointer/field}, since what it should have held is lost.
+   */
+  static JsonNode object(JsonNode parent, String field, String pointer, Issues issues) {
+    JsonNode n = parent == null ? null : parent.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject()) {
+      issues.error(at(pointer, field), "expected an object, found " + describe(n) + "; not read");
+      return null;
+    }
+    return n;
+  }
+
   /** A member that is an object, or {@code null}. */
   static JsonNode object(JsonNode parent, String field) {
     JsonNode n = parent == null ? null : parent.get(field);
@@ -67,25 +83,34 @@ final class Values {
     if (n == null || n.isNull()) {
       return null;
     }
-    return check(n, at(pointer, field), issues);
+    return check(n, pointer, field, issues);
   }
 
   /** Checks one node already found at {@code pointer}. */
   static Double check(JsonNode n, String pointer, Issues issues) {
+    return check(n, pointer, null, issues);
+  }
+
+  /**
+   * Checks the node at {@code parent/field} ({@code field} may be null); the pointer is only built
+   * for a message, as this runs for every statistic of every file.
+   */
+  private static Double check(JsonNode n, String parent, String field, Issues issues) {
+    if (n.isNumber()) {
+      double v = n.doubleValue();
+      if (v >= 0 && v <= Double.MAX_VALUE) {
+        return v;
+      }
+    }
+    String pointer = field == null ? parent : at(parent, field);
     if (!n.isNumber()) {
       issues.error(pointer, "expected a number, found " + describe(n) + "; not read");
-      return null;
-    }
-    double v = n.doubleValue();
-    if (!Double.isFinite(v)) {
-      issues.error(pointer, "expected a finite number, found " + v + "; not read");
-      return null;
-    }
-    if (v < 0) {
+    } else if (!Double.isFinite(n.doubleValue())) {
+      issues.error(pointer, "expected a finite number, found " + n.doubleValue() + "; not read");
+    } else {
       issues.error(pointer, "must not be negative, was " + n.asText() + "; not read");
-      return null;
     }
-    return v;
+    return null;
   }
 
   /** A count: a non-negative whole number, else reported and {@code null}. */
@@ -138,9 +163,9 @@ final class Values {
       if (e.getValue().isNull()) {
         continue;
       }
-      Double v = check(e.getValue(), at(pointer, key), issues);
+      Double v = check(e.getValue(), pointer, key, issues);
       if (v != null) {
-        put(b, s, v * factor, at(pointer, key), issues);
+        put(b, s, v * factor, pointer, key, issues);
       }
     }
   }
@@ -149,16 +174,27 @@ final class Values {
    * Sets a statistic once; a second, equal spelling (median and p50) is fine, a different one not.
    */
   static void put(Distribution.Builder b, Statistic s, double v, String pointer, Issues issues) {
-    Distribution probe = b.build();
-    if (probe.has(s)) {
-      double old = probe.get(s).getAsDouble();
-      if (Math.abs(old - v) > 1e-9 * Math.max(1, Math.abs(old))) {
-        issues.warning(
-            pointer, s.key() + " is given twice (" + old + " and " + v + "); kept the first");
-      }
+    put(b, s, v, pointer, null, issues);
+  }
+
+  private static void put(
+      Distribution.Builder b, Statistic s, double v, String parent, String key, Issues issues) {
+    if (!Double.isFinite(v)) {
+      issues.error(
+          key == null ? parent : at(parent, key),
+          "too large once converted to canonical units; not read");
       return;
     }
-    b.put(s, v);
+    try {
+      b.put(s, v);
+    } catch (IllegalArgumentException alreadySet) {
+      double old = b.build().get(s).getAsDouble();
+      if (Math.abs(old - v) > 1e-9 * Math.max(1, Math.abs(old))) {
+        issues.warning(
+            key == null ? parent : at(parent, key),
+            s.key() + " is given twice (" + old + " and " + v + "); kept the first");
+      }
+    }
   }
 
   /** Puts a measured value when there is one. */

@@ -135,7 +135,9 @@ public final class VllmBenchReader implements FormatReader {
       String prefix = records.size() == 1 ? "" : "record " + (i + 1) + ":";
       JsonNode r = records.get(i);
       if (!r.isObject()) {
-        issues.error(prefix, "expected a JSON object, found " + Values.describe(r) + "; not read");
+        issues.error(
+            prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1),
+            "expected a JSON object, found " + Values.describe(r) + "; not read");
         continue;
       }
       sink.point(point(file, r, prefix, issues));

@@ -160,6 +160,46 @@ class GuideLlmReaderTest {
   }
 
   @Test
+  void aSchemaV2ReportTakesModelDataAndRateFromItsConfig() {
+    LoadResult r = only(READER).load(resource("guidellm/v2-report.json"));
+    assertThat(r.problems()).isEmpty();
+    BenchmarkPoint p = r.points().get(0);
+    assertThat(r.points()).hasSize(1);
+    assertThat(p.provenance().formatVersion()).isEqualTo("v2");
+    assertThat(p.model().raw()).isEqualTo("Qwen/Qwen3-8B");
+    assertThat(p.workload().dataset()).isEqualTo("synthetic_text");
+    assertThat(p.workload().harnessVersion()).isEqualTo("0.7.1");
+    assertThat(p.workload().targetRequestRate()).isEqualTo(5.0); // poisson: the rate, not a level
+    assertThat(p.workload().concurrency()).isNull();
+    assertThat(p.labels())
+        .containsEntry("configured_input_tokens", "1024")
+        .containsEntry("configured_output_tokens", "256")
+        .containsEntry("run_id", "r-9");
+    assertThat(p.metrics().get(Metric.E2E_LATENCY).orElseThrow().distribution().statistics())
+        .isEqualTo(EnumSet.allOf(Statistic.class));
+    assertStat(p, Metric.E2E_LATENCY, Statistic.P50, 3400); // p50 and median agree
+    assertStat(p, Metric.E2E_LATENCY, Statistic.P99, 4600);
+    assertStat(p, Metric.TTFT, Statistic.P99, 400);
+    assertStat(p, Metric.REQUESTS_FAILED, Statistic.MEAN, 10);
+    assertStat(p, Metric.TOTAL_THROUGHPUT, Statistic.MEAN, 6272);
+    latenciesAgree(p, 0.01);
+  }
+
+  @Test
+  void aTruncatedReportIsOneErrorWithItsPosition() {
+    LoadResult r = only(READER).load(resource("guidellm/truncated.yaml"));
+    assertThat(r.points()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.location()).startsWith("line ");
+              assertThat(p.message()).contains("not valid JSON or YAML");
+            });
+  }
+
+  @Test
   void theSchemaV2FixtureIsOnePointPerRate() {
     LoadResult r =
         Prism.create()

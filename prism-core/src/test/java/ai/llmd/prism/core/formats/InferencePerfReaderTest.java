@@ -15,13 +15,19 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.internal.BytesSourceFile;
 import ai.llmd.prism.core.normalize.Normalizer;
+import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.testkit.Fixtures;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +231,37 @@ class InferencePerfReaderTest {
   }
 
   @Test
+  void aConfigChangedUnderTheSameUriIsReadAgain() throws Exception {
+    byte[] stage =
+        Files.readAllBytes(resource("inference-perf/run/stage_1_lifecycle_metrics.json"));
+    URI configUri = URI.create("mem:/run/config.yaml");
+    List<String> models = new ArrayList<>();
+    for (String model : new String[] {"org/first", "org/second"}) {
+      byte[] config =
+          ("server: {type: vllm, model_name: " + model + "}\nload: {type: constant}\n")
+              .getBytes(StandardCharsets.UTF_8);
+      var file =
+          new BytesSourceFile(
+              URI.create("mem:/run/results/stage_1_lifecycle_metrics.json"),
+              "results/stage_1_lifecycle_metrics.json",
+              stage,
+              Map.of("../config.yaml", new BytesSourceFile(configUri, "config.yaml", config)));
+      READER.read(
+          file,
+          new ReadSink() {
+            @Override
+            public void point(BenchmarkPoint point) {
+              models.add(point.model().raw());
+            }
+
+            @Override
+            public void problem(Problem problem) {}
+          });
+    }
+    assertThat(models).containsExactly("org/first", "org/second");
+  }
+
+  @Test
   void sniffingPicksThisReaderAmongAllInstalled() {
     LoadResult r =
         Prism.create()
@@ -261,6 +298,7 @@ class InferencePerfReaderTest {
               "/successes/latency/time_to_first_token/mean",
               "/successes/latency/request_latency",
               "/successes/throughput/output_tokens_per_sec",
+              "/successes/goodput_metrics",
               "/load_summary/count");
       BenchmarkPoint p = r.points().get(0);
       assertThat(p.metrics().get(Metric.TTFT).orElseThrow().distribution().statistics())
@@ -406,9 +444,5 @@ class InferencePerfReaderTest {
       assertThat(p.workload().inputLength().mean()).hasValue(200.33333333333334);
       assertThat(errors(r)).isEmpty();
     }
-  }
-
-  static List<Problem> infos(LoadResult r) {
-    return r.problems().stream().filter(p -> p.severity() == Problem.Severity.INFO).toList();
   }
 }

@@ -124,6 +124,22 @@ class VllmBenchReaderTest {
   }
 
   @Test
+  void aCutAppendedFileKeepsTheRecordsBeforeTheCut() {
+    LoadResult r = only(READER).load(resource("vllm/cut-append-result.jsonl"));
+    assertThat(r.points()).hasSize(2);
+    assertThat(r.points())
+        .extracting(p -> p.workload().targetRequestRate())
+        .containsExactly(1.0, 2.0);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.location()).startsWith("line 3, column");
+            });
+  }
+
+  @Test
   void aTruncatedFileIsOneErrorWithItsPosition() {
     LoadResult r = only(READER).load(resource("vllm/truncated.json"));
     assertThat(r.points()).isEmpty();
