@@ -47,6 +47,7 @@ public class AnalysisBenchmark {
 
   private double[][] cols2d;
   private double[][] cols3d;
+  private double[][] cols2dAllOnFrontier;
   private Catalog catalog;
   private int flip;
 
@@ -58,6 +59,13 @@ public class AnalysisBenchmark {
     for (int i = 0; i < n2; i++) {
       cols2d[0][i] = 5 + r.nextDouble() * 200; // TPOT, ms/token
       cols2d[1][i] = r.nextDouble() * 5000; // tokens/s per chip
+    }
+    // worst case: every point trades off against every other, so nothing can be pruned
+    cols2dAllOnFrontier = new double[2][n2];
+    for (int i = 0; i < n2; i++) {
+      double t = r.nextDouble();
+      cols2dAllOnFrontier[0][i] = 5 + t * 200;
+      cols2dAllOnFrontier[1][i] = t * 5000;
     }
     int n3 = 100_000;
     cols3d = new double[3][n3];
@@ -157,6 +165,12 @@ public class AnalysisBenchmark {
   @Benchmark
   public int[] pareto2dOfOneMillionPoints() {
     return Pareto.frontierIndices(cols2d, Direction.LOWER_IS_BETTER, Direction.HIGHER_IS_BETTER);
+  }
+
+  @Benchmark
+  public int[] pareto2dOfOneMillionPointsAllOnTheFrontier() {
+    return Pareto.frontierIndices(
+        cols2dAllOnFrontier, Direction.LOWER_IS_BETTER, Direction.HIGHER_IS_BETTER);
   }
 
   @Benchmark

@@ -40,6 +40,9 @@ final class Skyline {
       }
     }
     int[] sf = exact(sample);
+    if (sf.length > SAMPLE / 8) {
+      return exact(cols); // a large sample frontier: few rows would be pruned
+    }
     int pc = Math.min(PIVOTS, sf.length);
     double[] piv = new double[pc * d];
     for (int q = 0; q < pc; q++) {
@@ -213,7 +216,7 @@ final class Skyline {
 
   /**
    * Sorts {@code keys} ascending as unsigned numbers, moving {@code idx} along; stable (LSD radix,
-   * 16-bit digits, passes where every key has the same digit skipped).
+   * 11-bit digits, passes where every key has the same digit skipped).
    */
   private static void sortByKey(long[] keys, int[] idx) {
     int n = keys.length;
@@ -234,15 +237,15 @@ final class Skyline {
     }
     long[] kt = new long[n];
     int[] it = new int[n];
-    int[] counts = new int[1 << 16];
+    int[] counts = new int[1 << 11];
     long[] k0 = keys;
     int[] i0 = idx;
-    for (int shift = 0; shift < 64; shift += 16) {
+    for (int shift = 0; shift < 64; shift += 11) {
       Arrays.fill(counts, 0);
       for (int i = 0; i < n; i++) {
-        counts[(int) (k0[i] >>> shift) & 0xFFFF]++;
+        counts[(int) (k0[i] >>> shift) & 0x7FF]++;
       }
-      if (counts[(int) (k0[0] >>> shift) & 0xFFFF] == n) {
+      if (counts[(int) (k0[0] >>> shift) & 0x7FF] == n) {
         continue; // every key has the same digit here
       }
       int sum = 0;
@@ -253,7 +256,7 @@ final class Skyline {
       }
       for (int i = 0; i < n; i++) {
         long key = k0[i];
-        int pos = counts[(int) (key >>> shift) & 0xFFFF]++;
+        int pos = counts[(int) (key >>> shift) & 0x7FF]++;
         kt[pos] = key;
         it[pos] = i0[i];
       }
