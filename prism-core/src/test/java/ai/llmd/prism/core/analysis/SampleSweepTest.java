@@ -34,7 +34,8 @@ class SampleSweepTest {
             "2 TP4 @128",
             "1 TP8 @128");
     assertThat(r.frontier().get(1).values()).containsExactly(30.0, 350.0);
-    // normalised distance to utopia: @8 1.0, @32 0.176, @128 0.406, 2 TP4 0.758, 1 TP8 1.0
+    // squared distance to utopia after normalising: @8 1.0, @32 0.176, @128 0.406, 2 TP4 0.758, 1
+    // TP8 1.0
     assertThat(r.knee()).get().extracting(e -> config(e.point())).isEqualTo("2: 1P-TP4 1D-TP4 @32");
   }
 
