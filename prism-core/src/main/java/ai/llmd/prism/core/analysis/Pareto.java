@@ -17,7 +17,9 @@ import java.util.function.Function;
  * Pareto frontiers over two or more measures, each optimised in its metric's own direction, with
  * exact dominance: a point is dominated only by one at least as good on every measure and strictly
  * better on one, so exact duplicates are both kept (and reported as ties). Two measures take an O(n
- * log n) sort and sweep; more take a presorted sort-filter skyline.
+ * log n) sort and sweep; more take a presorted sort-filter skyline, O(n log n + n·h) for h frontier
+ * points. Large inputs are first thinned by pivots from a sample's frontier, which keeps the result
+ * exact.
  */
 public final class Pareto {
 

@@ -1,9 +1,12 @@
 package ai.llmd.prism.core.analysis;
 
 import ai.llmd.prism.api.BenchmarkPoint;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Pareto frontier over some measures: every considered point with its values and frontier
@@ -45,6 +48,7 @@ public final class ParetoResult {
   private final List<List<Entry>> ties;
   private final Entry knee;
   private final List<Excluded> excluded;
+  private final Set<BenchmarkPoint> onFrontier = Collections.newSetFromMap(new IdentityHashMap<>());
 
   ParetoResult(
       List<Measure> measures,
@@ -59,6 +63,9 @@ public final class ParetoResult {
     this.ties = ties.stream().map(List::copyOf).toList();
     this.knee = knee;
     this.excluded = List.copyOf(excluded);
+    for (Entry e : frontier) {
+      onFrontier.add(e.point());
+    }
   }
 
   /** The measures, in the order given. */
@@ -104,12 +111,7 @@ public final class ParetoResult {
 
   /** Whether {@code point} (the same instance) is on the frontier. */
   public boolean isOnFrontier(BenchmarkPoint point) {
-    for (Entry e : frontier) {
-      if (e.point() == point) {
-        return true;
-      }
-    }
-    return false;
+    return onFrontier.contains(point);
   }
 
   @Override

@@ -17,8 +17,10 @@ import ai.llmd.prism.testkit.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +39,32 @@ final class LlmdBenchmarksJson {
 
   private LlmdBenchmarksJson() {}
 
+  /** The real fixture (skips the test when absent). */
   static List<BenchmarkPoint> load() {
     Path file = Fixtures.require("prism/llm-d-benchmarks.json");
-    try {
-      JsonNode root = new ObjectMapper().readTree(file.toFile());
-      List<BenchmarkPoint> out = new ArrayList<>();
-      for (int i = 0; i < root.size(); i++) {
-        out.add(point(root.get(i), file.toUri(), i));
-      }
-      return out;
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toUri());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Our own illustrative sample in the same shape. */
+  static List<BenchmarkPoint> loadSample() {
+    try (InputStream in = LlmdBenchmarksJson.class.getResourceAsStream("pd-sweep-sample.json")) {
+      return read(in, URI.create("test:pd-sweep-sample.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<BenchmarkPoint> read(InputStream in, URI uri) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(in);
+    List<BenchmarkPoint> out = new ArrayList<>();
+    for (int i = 0; i < root.size(); i++) {
+      out.add(point(root.get(i), uri, i));
+    }
+    return out;
   }
 
   private static BenchmarkPoint point(JsonNode r, URI uri, int i) {

@@ -100,4 +100,33 @@ class ParetoProperties {
     int[] mappedBack = Arrays.stream(b).map(perm::get).sorted().toArray();
     assertThat(mappedBack).containsExactly(a);
   }
+
+  @Property(tries = 12)
+  void prefilteringLargeInputsGivesTheExactFrontier(
+      @ForAll long seed,
+      @ForAll @IntRange(min = Skyline.PREFILTER_MIN + 1, max = 30_000) int n,
+      @ForAll @IntRange(min = 2, max = 3) int d,
+      @ForAll @IntRange(min = 0, max = 2) int shape) {
+    Random r = new Random(seed);
+    double[][] c = new double[d][n];
+    for (int i = 0; i < n; i++) {
+      double t = r.nextDouble();
+      for (int k = 0; k < d; k++) {
+        c[k][i] =
+            switch (shape) {
+              case 0 -> r.nextDouble(); // independent
+              case 1 -> r.nextInt(20); // many ties
+              default -> k == 0 ? t : (k == 1 ? t : r.nextDouble()); // opposed once oriented
+            };
+      }
+    }
+    Direction[] dirs = Arrays.copyOf(DIRS, d);
+    double[][] oriented = new double[d][];
+    for (int k = 0; k < d; k++) {
+      double sign = dirs[k] == Direction.LOWER_IS_BETTER ? -1 : 1;
+      oriented[k] = Arrays.stream(c[k]).map(v -> sign * v).toArray();
+    }
+
+    assertThat(Pareto.frontierIndices(c, dirs)).containsExactly(Skyline.exact(oriented));
+  }
 }
