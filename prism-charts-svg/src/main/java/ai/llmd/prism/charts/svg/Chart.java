@@ -191,7 +191,7 @@ abstract class Chart {
     }
     double lo = Math.log10(r[0]);
     double hi = Math.log10(r[1]);
-    double pad = Math.max(0.05, (hi - lo) * 0.04);
+    double pad = Math.max(0.02, (hi - lo) * 0.04);
     return new double[] {Math.pow(10, lo - pad), Math.pow(10, hi + pad)};
   }
 

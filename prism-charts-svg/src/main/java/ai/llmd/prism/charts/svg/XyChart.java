@@ -138,7 +138,7 @@ final class XyChart extends Chart {
   }
 
   private String endLabel(int series) {
-    return Text.fit(spec.series().get(series).name(), END_LABEL_PX, END_LABEL_MAX_PX);
+    return Text.fitMiddle(spec.series().get(series).name(), END_LABEL_PX, END_LABEL_MAX_PX);
   }
 
   private Ticks logTicks(double[] domain) {
