@@ -15,7 +15,7 @@ final class XyChart extends Chart {
 
   private static final double END_LABEL_PX = 12;
   private static final double END_LABEL_GAP = 14;
-  private static final double END_LABEL_MAX_PX = 150;
+  private static final double END_LABEL_MAX_PX = 180;
   private static final String FRONTIER_NOTE = "\nOn the Pareto frontier";
 
   /** Drawable points of each series, in drawing order. */
@@ -31,7 +31,18 @@ final class XyChart extends Chart {
   private double radius;
 
   XyChart(ChartSpec spec) {
-    super(spec, 4096 + 96 * spec.series().stream().mapToInt(s -> s.points().size()).sum());
+    super(spec, capacity(spec));
+  }
+
+  /** Room for the whole document, so that the buffer never grows and copies. */
+  private static int capacity(ChartSpec spec) {
+    long chars = 8192;
+    for (Series s : spec.series()) {
+      for (Point p : s.points()) {
+        chars += 72 + p.tooltip().length();
+      }
+    }
+    return (int) Math.min(chars, Integer.MAX_VALUE - 16);
   }
 
   @Override
