@@ -38,8 +38,8 @@ final class Samples {
   static List<double[]> sweep(double baseTpot, double tpotGrowth, double peakTput, double knee) {
     List<double[]> out = new ArrayList<>();
     for (int c : new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}) {
-      double tpot = baseTpot * (1 + tpotGrowth * Math.pow(c / knee, 1.3));
-      double tput = peakTput * c / (c + knee) * (1 + 0.02 * Math.sin(c));
+      double tpot = baseTpot * (1 + tpotGrowth * StrictMath.pow(c / knee, 1.3));
+      double tput = peakTput * c / (c + knee) * (1 + 0.02 * StrictMath.sin(c));
       out.add(new double[] {c, tpot, tput});
     }
     return out;
@@ -142,7 +142,7 @@ final class Samples {
     for (int s = 0; s < names.length; s++) {
       List<Point> points = new ArrayList<>();
       for (int c : new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}) {
-        double ms = base[s] * (1 + growth[s] * Math.pow(c / 64.0, 1.5));
+        double ms = base[s] * (1 + growth[s] * StrictMath.pow(c / 64.0, 1.5));
         points.add(
             new Point(
                 c, ms, String.format(Locale.ROOT, "%s at %d: %.1f ms", names[s], c, ms), false));
@@ -257,9 +257,9 @@ final class Samples {
       List<Point> pts = new ArrayList<>();
       for (int i = 0; i < points; i++) {
         double t = (i + 0.5 * s / series) / points;
-        double x = xs == Scale.LOG ? lo * Math.pow(hi / lo, t) : lo + (hi - lo) * t;
+        double x = xs == Scale.LOG ? lo * StrictMath.pow(hi / lo, t) : lo + (hi - lo) * t;
         double u = (t * t + 0.1 * s / series) / 1.1;
-        double y = ys == Scale.LOG ? lo * Math.pow(hi / lo, u) : lo + (hi - lo) * u;
+        double y = ys == Scale.LOG ? lo * StrictMath.pow(hi / lo, u) : lo + (hi - lo) * u;
         pts.add(new Point(x, y, "s" + s + " p" + i, i == points - 1));
       }
       out.add(new Series("series " + s, pts, connect));
