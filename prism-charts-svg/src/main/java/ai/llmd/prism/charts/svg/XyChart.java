@@ -39,7 +39,7 @@ final class XyChart extends Chart {
     long chars = 8192;
     for (Series s : spec.series()) {
       for (Point p : s.points()) {
-        chars += 72 + p.tooltip().length();
+        chars += 96 + p.tooltip().length();
       }
     }
     return (int) Math.min(chars, Integer.MAX_VALUE - 16);
