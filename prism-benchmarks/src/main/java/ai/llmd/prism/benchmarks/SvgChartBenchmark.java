@@ -7,6 +7,7 @@ import ai.llmd.prism.spi.ChartSpec.Point;
 import ai.llmd.prism.spi.ChartSpec.Scale;
 import ai.llmd.prism.spi.ChartSpec.Series;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -79,7 +80,7 @@ public class SvgChartBenchmark {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(xy[a][0], xy[b][0]));
+    Arrays.sort(order, (a, b) -> Double.compare(xy[a][0], xy[b][0]));
     boolean[] on = new boolean[xy.length];
     double best = Double.NEGATIVE_INFINITY;
     for (int i : order) {

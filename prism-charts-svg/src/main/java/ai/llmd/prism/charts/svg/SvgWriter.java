@@ -95,7 +95,7 @@ final class SvgWriter {
     return this;
   }
 
-  /** A leaf element carrying only a {@code <title>} (a tooltip). */
+  /** A {@code <title>} child: the tooltip of the element being written. */
   SvgWriter title(String tooltip) {
     return start("title").text(tooltip).end();
   }

@@ -4,6 +4,7 @@ import ai.llmd.prism.spi.ChartSpec;
 import ai.llmd.prism.spi.ChartSpec.Point;
 import ai.llmd.prism.spi.ChartSpec.Series;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -299,7 +300,7 @@ final class XyChart extends Chart {
       ends[k] = new double[] {xMap.map(last.x()), yMap.map(last.y()), i};
     }
     // stable: equal heights keep series order
-    java.util.Arrays.sort(ends, Comparator.comparingDouble((double[] e) -> e[1]));
+    Arrays.sort(ends, Comparator.comparingDouble((double[] e) -> e[1]));
     double[] wanted = new double[n];
     for (int k = 0; k < n; k++) {
       wanted[k] = ends[k][1];
