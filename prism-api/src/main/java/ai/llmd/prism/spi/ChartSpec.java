@@ -142,7 +142,7 @@ public record ChartSpec(
    * @param x horizontal value (for bars: the index of the category)
    * @param y vertical value
    * @param tooltip what hovering shows
-   * @param onFrontier whether the point lies on the chart's Pareto frontier
+   * @param onFrontier whether the point lies on the chart's Pareto frontier (XY charts only)
    */
   public record Point(double x, double y, String tooltip, boolean onFrontier) {
     public Point {

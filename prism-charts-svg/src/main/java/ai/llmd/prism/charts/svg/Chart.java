@@ -189,10 +189,10 @@ abstract class Chart {
     if (r == null) {
       return new double[] {1, 10};
     }
-    double lo = Math.log10(r[0]);
-    double hi = Math.log10(r[1]);
-    double pad = Math.max(0.05, (hi - lo) * 0.04);
-    return new double[] {Math.pow(10, lo - pad), Math.pow(10, hi + pad)};
+    double lo = StrictMath.log10(r[0]);
+    double hi = StrictMath.log10(r[1]);
+    double pad = Math.max(0.02, (hi - lo) * 0.04);
+    return new double[] {StrictMath.pow(10, lo - pad), StrictMath.pow(10, hi + pad)};
   }
 
   private void drawGridY() {

@@ -60,7 +60,7 @@ final class Legend {
   }
 
   private static String label(Entry e) {
-    return Text.fit(e.name(), FONT_PX, MAX_LABEL_PX);
+    return Text.fitMiddle(e.name(), FONT_PX, MAX_LABEL_PX);
   }
 
   /** Draws the legend with its first row's centre line at {@code top + ROW_PX / 2}. */

@@ -63,6 +63,9 @@ final class Num {
    * decimals as {@code decimalsOf} needs (so an axis stepping by 0.5 reads 0.0, 0.5, 1.0).
    */
   static String label(BigDecimal v, int thousands, BigDecimal decimalsOf) {
+    if (v.signum() == 0 && thousands > 0) {
+      return "0"; // not "0k"
+    }
     BigDecimal scaled = v.divide(THOUSAND.pow(thousands));
     int decimals =
         Math.max(0, decimalsOf.divide(THOUSAND.pow(thousands)).stripTrailingZeros().scale());

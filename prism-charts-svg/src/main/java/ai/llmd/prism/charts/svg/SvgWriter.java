@@ -95,7 +95,7 @@ final class SvgWriter {
     return this;
   }
 
-  /** A leaf element carrying only a {@code <title>} (a tooltip). */
+  /** A {@code <title>} child: the tooltip of the element being written. */
   SvgWriter title(String tooltip) {
     return start("title").text(tooltip).end();
   }
@@ -124,6 +124,10 @@ final class SvgWriter {
   }
 
   private void escape(String s, boolean attribute) {
+    if (plain(s)) {
+      out.append(s); // the common case, in bulk
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -148,5 +152,16 @@ final class SvgWriter {
         }
       }
     }
+  }
+
+  /** Whether {@code s} needs no escaping anywhere: printable ASCII other than {@code &<>"}. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '&' || c == '<' || c == '>' || c == '"') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -27,4 +27,21 @@ final class Text {
     }
     return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "\u2026";
   }
+
+  /**
+   * {@code s}, cut in the middle so that it fits {@code maxPx}: series names that differ only at
+   * the end ("… replica 3") or only at the start stay distinguishable.
+   */
+  static String fitMiddle(String s, double fontPx, double maxPx) {
+    int max = (int) Math.floor(maxPx / (EM_PER_CHAR * fontPx));
+    int count = s.codePointCount(0, s.length());
+    if (count <= max || max < 5) {
+      return fit(s, fontPx, maxPx);
+    }
+    int head = (max - 1) * 3 / 5;
+    int tail = max - 1 - head;
+    return s.substring(0, s.offsetByCodePoints(0, head))
+        + "\u2026"
+        + s.substring(s.offsetByCodePoints(0, count - tail));
+  }
 }

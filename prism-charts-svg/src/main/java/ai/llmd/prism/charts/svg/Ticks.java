@@ -61,7 +61,7 @@ record Ticks(double min, double max, List<Tick> ticks) {
       max += pad;
     }
     maxSteps = Math.max(1, maxSteps);
-    int exp = (int) Math.floor(Math.log10((max - min) / maxSteps));
+    int exp = (int) Math.floor(StrictMath.log10((max - min) / maxSteps));
     while (true) {
       for (int m : NICE) {
         BigDecimal step = BigDecimal.valueOf(m).scaleByPowerOfTen(exp);
@@ -102,14 +102,14 @@ record Ticks(double min, double max, List<Tick> ticks) {
     if (!(min > 0) || !(max > min) || !Double.isFinite(max)) {
       throw new IllegalArgumentException("bad log range " + min + ".." + max);
     }
-    double lo = Math.log10(min);
-    double hi = Math.log10(max);
+    double lo = StrictMath.log10(min);
+    double hi = StrictMath.log10(max);
     double pxPerDecade = lengthPx / (hi - lo);
     int firstExp = (int) Math.floor(lo);
     int lastExp = (int) Math.ceil(hi);
 
     // log10(2) is the narrowest gap between 1, 2, 5, 10
-    boolean labelMinors = fits(firstExp, lastExp, pxPerDecade * Math.log10(2), labelRoom);
+    boolean labelMinors = fits(firstExp, lastExp, pxPerDecade * StrictMath.log10(2), labelRoom);
     int decadeStride = 1;
     while (!fits(firstExp, lastExp, pxPerDecade * decadeStride, labelRoom)) {
       decadeStride++;
@@ -155,7 +155,7 @@ record Ticks(double min, double max, List<Tick> ticks) {
       for (int i = 1; i < inside.size() && fits; i++) {
         double a = inside.get(i - 1).value();
         double b = inside.get(i).value();
-        double gap = (Math.log10(b) - Math.log10(a)) * pxPerDecade;
+        double gap = (StrictMath.log10(b) - StrictMath.log10(a)) * pxPerDecade;
         fits = gap >= Math.max(room.px(a), room.px(b));
       }
       if (fits) {
@@ -169,7 +169,7 @@ record Ticks(double min, double max, List<Tick> ticks) {
   private static boolean fits(int firstExp, int lastExp, double gapPx, LabelRoom room) {
     double widest = 0;
     for (int e = firstExp; e <= lastExp; e++) {
-      widest = Math.max(widest, room.px(5 * Math.pow(10, e)));
+      widest = Math.max(widest, room.px(5 * StrictMath.pow(10, e)));
     }
     return gapPx >= widest;
   }

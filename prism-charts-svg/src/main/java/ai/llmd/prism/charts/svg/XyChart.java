@@ -4,6 +4,7 @@ import ai.llmd.prism.spi.ChartSpec;
 import ai.llmd.prism.spi.ChartSpec.Point;
 import ai.llmd.prism.spi.ChartSpec.Series;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class XyChart extends Chart {
 
   private static final double END_LABEL_PX = 12;
   private static final double END_LABEL_GAP = 14;
-  private static final double END_LABEL_MAX_PX = 150;
+  private static final double END_LABEL_MAX_PX = 180;
   private static final String FRONTIER_NOTE = "\nOn the Pareto frontier";
 
   /** Drawable points of each series, in drawing order. */
@@ -31,7 +32,18 @@ final class XyChart extends Chart {
   private double radius;
 
   XyChart(ChartSpec spec) {
-    super(spec, 4096 + 96 * spec.series().stream().mapToInt(s -> s.points().size()).sum());
+    super(spec, capacity(spec));
+  }
+
+  /** Room for the whole document, so that the buffer never grows and copies. */
+  private static int capacity(ChartSpec spec) {
+    long chars = 8192;
+    for (Series s : spec.series()) {
+      for (Point p : s.points()) {
+        chars += 96 + p.tooltip().length();
+      }
+    }
+    return (int) Math.min(chars, Integer.MAX_VALUE - 16);
   }
 
   @Override
@@ -138,7 +150,7 @@ final class XyChart extends Chart {
   }
 
   private String endLabel(int series) {
-    return Text.fit(spec.series().get(series).name(), END_LABEL_PX, END_LABEL_MAX_PX);
+    return Text.fitMiddle(spec.series().get(series).name(), END_LABEL_PX, END_LABEL_MAX_PX);
   }
 
   private Ticks logTicks(double[] domain) {
@@ -288,7 +300,7 @@ final class XyChart extends Chart {
       ends[k] = new double[] {xMap.map(last.x()), yMap.map(last.y()), i};
     }
     // stable: equal heights keep series order
-    java.util.Arrays.sort(ends, Comparator.comparingDouble((double[] e) -> e[1]));
+    Arrays.sort(ends, Comparator.comparingDouble((double[] e) -> e[1]));
     double[] wanted = new double[n];
     for (int k = 0; k < n; k++) {
       wanted[k] = ends[k][1];

@@ -38,8 +38,8 @@ final class Samples {
   static List<double[]> sweep(double baseTpot, double tpotGrowth, double peakTput, double knee) {
     List<double[]> out = new ArrayList<>();
     for (int c : new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256}) {
-      double tpot = baseTpot * (1 + tpotGrowth * Math.pow(c / knee, 1.3));
-      double tput = peakTput * c / (c + knee) * (1 + 0.02 * Math.sin(c));
+      double tpot = baseTpot * (1 + tpotGrowth * StrictMath.pow(c / knee, 1.3));
+      double tput = peakTput * c / (c + knee) * (1 + 0.02 * StrictMath.sin(c));
       out.add(new double[] {c, tpot, tput});
     }
     return out;
@@ -142,7 +142,7 @@ final class Samples {
     for (int s = 0; s < names.length; s++) {
       List<Point> points = new ArrayList<>();
       for (int c : new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512}) {
-        double ms = base[s] * (1 + growth[s] * Math.pow(c / 64.0, 1.5));
+        double ms = base[s] * (1 + growth[s] * StrictMath.pow(c / 64.0, 1.5));
         points.add(
             new Point(
                 c, ms, String.format(Locale.ROOT, "%s at %d: %.1f ms", names[s], c, ms), false));
@@ -195,5 +195,75 @@ final class Samples {
         axis("x " + HOSTILE),
         axis("y " + HOSTILE),
         List.of(new Series(HOSTILE, points, true, "\"><g")));
+  }
+
+  /** Awkward inputs for layout and well-formedness checks; not golden. */
+  static Map<String, ChartSpec> awkward() {
+    Map<String, ChartSpec> all = new LinkedHashMap<>();
+    all.put("huge values", xy(Scale.LINEAR, Scale.LINEAR, 3, 12, 1e12, 7.3e12, true));
+    all.put("tiny values", xy(Scale.LINEAR, Scale.LINEAR, 3, 12, 1e-6, 7.3e-6, false));
+    all.put("log-log wide", xy(Scale.LOG, Scale.LOG, 5, 40, 1e-3, 1e8, true));
+    all.put("log narrow", xy(Scale.LOG, Scale.LOG, 2, 20, 31, 37, false));
+    all.put("negative", xy(Scale.LINEAR, Scale.LINEAR, 3, 8, -5000, 12000, true));
+    all.put("many lines", xy(Scale.LINEAR, Scale.LOG, 30, 6, 1, 900, true));
+    List<Series> longNames = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      longNames.add(
+          new Series(
+              "A very long series name that goes on and on, number " + i,
+              List.of(new Point(i, i * i + 1, "p" + i, i % 3 == 0)),
+              true,
+              "group " + (i % 4)));
+    }
+    all.put(
+        "long names",
+        new ChartSpec(
+            "A title far too long to fit: ".repeat(6),
+            new Axis(
+                "An x label far too long to fit on the axis of the chart ".repeat(3), Scale.LINEAR),
+            new Axis(
+                "A y label far too long to fit on the axis of the chart ".repeat(3), Scale.LINEAR),
+            longNames));
+    List<Series> bars = new ArrayList<>();
+    List<String> cats = new ArrayList<>();
+    for (int c = 0; c < 14; c++) {
+      cats.add("category number " + c);
+    }
+    for (int s = 0; s < 9; s++) {
+      List<Point> points = new ArrayList<>();
+      for (int c = 0; c < cats.size(); c++) {
+        points.add(new Point(c, (s - 3) * 1000.5 + c, "bar " + s + "/" + c, false));
+      }
+      points.add(new Point(99, 1, "no such category", false));
+      bars.add(new Series("series " + s, points, false));
+    }
+    all.put("crowded bars", ChartSpec.bars("Crowded", "Category", axis("Value"), cats, bars));
+    all.put(
+        "single point",
+        new ChartSpec(
+            "One",
+            axis("x"),
+            axis("y"),
+            List.of(new Series("only", List.of(new Point(3, 3, "the one", true)), true))));
+    all.put("auto theme", latencyVsConcurrency().withTheme(Theme.AUTO));
+    return all;
+  }
+
+  /** {@code series} series of {@code points} points each, spread over [lo, hi] on both axes. */
+  static ChartSpec xy(
+      Scale xs, Scale ys, int series, int points, double lo, double hi, boolean connect) {
+    List<Series> out = new ArrayList<>();
+    for (int s = 0; s < series; s++) {
+      List<Point> pts = new ArrayList<>();
+      for (int i = 0; i < points; i++) {
+        double t = (i + 0.5 * s / series) / points;
+        double x = xs == Scale.LOG ? lo * StrictMath.pow(hi / lo, t) : lo + (hi - lo) * t;
+        double u = (t * t + 0.1 * s / series) / 1.1;
+        double y = ys == Scale.LOG ? lo * StrictMath.pow(hi / lo, u) : lo + (hi - lo) * u;
+        pts.add(new Point(x, y, "s" + s + " p" + i, i == points - 1));
+      }
+      out.add(new Series("series " + s, pts, connect));
+    }
+    return new ChartSpec("Awkward", new Axis("x (unit)", xs), new Axis("y (unit)", ys), out);
   }
 }
