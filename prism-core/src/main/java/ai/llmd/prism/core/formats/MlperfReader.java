@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * {@code Interactive}) goes into {@link Workload#dataset()} so that points of different load
  * patterns never group together, and into the {@code scenario} label. Systems are found by block (a
  * row with a Public ID and the rows under it), never by pairing rows by order.
+ *
+ * <p>The {@code summaries/*.csv} files kept beside these exports are token-length lists (one row
+ * per dataset sample: {@code input_length}, {@code output_length}), not results; no reader claims
+ * them.
  */
 public final class MlperfReader implements FormatReader {
 
