@@ -90,7 +90,8 @@ public final class MlperfReader implements FormatReader {
       sink.problem(Problem.warning(file.name(), "", d.warning()));
     }
     char sep = DelimitedText.separator(d.text());
-    List<String[]> records = DelimitedText.records(d.text(), sep);
+    DelimitedText.Records table = DelimitedText.records(d.text(), sep);
+    List<String[]> records = table.rows();
     Context ctx = new Context(file, sink);
     int header = -1;
     boolean pivot = false;
@@ -116,6 +117,11 @@ public final class MlperfReader implements FormatReader {
       readPivot(ctx, records, header);
     } else {
       readFlat(ctx, records, header);
+    }
+    if (table.error() != null) {
+      ctx.error(
+          records.size() - header,
+          "not valid CSV here (" + table.error() + "); this and later rows are not read");
     }
   }
 
