@@ -151,17 +151,6 @@ public final class PrismArchiveReader implements FormatReader {
     }
   }
 
-  /** One scalar of an entry: its token and its value. */
-  private record Value(JsonToken token, String text, double number) {
-    boolean isNumber() {
-      return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    String show() {
-      return isNumber() ? String.valueOf(number) : String.valueOf(text);
-    }
-  }
-
   private static final class Context {
     final SourceFile file;
     final ReadSink sink;
@@ -278,30 +267,47 @@ public final class PrismArchiveReader implements FormatReader {
           "/metadata/backend",
           "/metadata/variant");
 
-  /** The used scalars of one entry, by path; a slot per path, so no map is filled per entry. */
+  /**
+   * The used scalars of one entry, by path: a token, text and number slot per path, reused from
+   * entry to entry, so that reading allocates nothing per member.
+   */
   private static final class Entry {
-    final Value[] values = new Value[SLOTS.size()];
-
-    /** The value at {@code path} (one of the used paths), or null. */
-    Value get(String path) {
-      Integer i = SLOTS.get(path);
-      return i == null ? null : values[i];
-    }
+    final JsonToken[] tokens = new JsonToken[SLOTS.size()];
+    final String[] texts = new String[SLOTS.size()];
+    final double[] numbers = new double[SLOTS.size()];
 
     /** The first member that occurred twice, or null. */
     String duplicate;
 
+    /** The slot of {@code path} when the entry has a value there, else -1. */
+    int slot(String path) {
+      Integer i = SLOTS.get(path);
+      return i == null || tokens[i] == null ? -1 : i;
+    }
+
+    boolean isNumber(int i) {
+      return tokens[i] == JsonToken.VALUE_NUMBER_INT || tokens[i] == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    String show(int i) {
+      return isNumber(i) ? String.valueOf(numbers[i]) : String.valueOf(texts[i]);
+    }
+
     // Duplicates are checked here, on the members read, rather than by the parser on every
     // member: the parser's check costs a third of the reading time.
-    void put(Path at, Value v) {
-      if (values[at.slot] != null && duplicate == null) {
+    void put(Path at, JsonToken token, String text, double number) {
+      int i = at.slot;
+      if (tokens[i] != null && duplicate == null) {
         duplicate = at.key;
       }
-      values[at.slot] = v;
+      tokens[i] = token;
+      texts[i] = text;
+      numbers[i] = number;
     }
 
     void clear() {
-      Arrays.fill(values, null);
+      Arrays.fill(tokens, null);
+      Arrays.fill(texts, null);
       duplicate = null;
     }
   }
@@ -317,15 +323,15 @@ public final class PrismArchiveReader implements FormatReader {
       } else if (child.children.length == 0
           && (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY)) {
         p.skipChildren(); // a structure where a value belongs: kept so that it is reported
-        out.put(child, new Value(v, v == JsonToken.START_OBJECT ? "{…}" : "[…]", Double.NaN));
+        out.put(child, v, v == JsonToken.START_OBJECT ? "{…}" : "[…]", Double.NaN);
       } else if (v == JsonToken.START_OBJECT) {
         flatten(p, child, out);
       } else if (v == JsonToken.START_ARRAY) {
         p.skipChildren(); // no array in an entry holds a value this reader uses
       } else if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-        out.put(child, new Value(v, null, p.getDoubleValue()));
+        out.put(child, v, null, p.getDoubleValue());
       } else {
-        out.put(child, new Value(v, v == JsonToken.VALUE_NULL ? null : p.getText(), Double.NaN));
+        out.put(child, v, v == JsonToken.VALUE_NULL ? null : p.getText(), Double.NaN);
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -586,15 +592,16 @@ public final class PrismArchiveReader implements FormatReader {
 
     /** A finite non-negative number, or null (absent, null, or reported as bad). */
     Double number(String path) {
-      Value v = e.get(path);
-      if (v == null || v.token() == JsonToken.VALUE_NULL) {
+      int i = e.slot(path);
+      if (i < 0 || e.tokens[i] == JsonToken.VALUE_NULL) {
         return null;
       }
-      if (!v.isNumber() || !Double.isFinite(v.number()) || v.number() < 0) {
-        ctx.error(ptr + path, "'" + v.show() + "' is not a non-negative number; not read");
+      double v = e.numbers[i];
+      if (!e.isNumber(i) || !Double.isFinite(v) || v < 0) {
+        ctx.error(ptr + path, "'" + e.show(i) + "' is not a non-negative number; not read");
         return null;
       }
-      return v.number();
+      return v;
     }
 
     Double positive(String path) {
@@ -639,8 +646,8 @@ public final class PrismArchiveReader implements FormatReader {
   }
 
   private static String text(Entry e, String path) {
-    Value v = e.get(path);
-    return v == null || v.token() != JsonToken.VALUE_STRING ? null : v.text();
+    int i = e.slot(path);
+    return i < 0 || e.tokens[i] != JsonToken.VALUE_STRING ? null : e.texts[i];
   }
 
   private static String firstText(Entry e, String... paths) {
@@ -654,9 +661,9 @@ public final class PrismArchiveReader implements FormatReader {
   }
 
   private static void label(Map<String, String> labels, String name, Entry e, String p) {
-    Value v = e.get(p);
-    if (v != null && v.token() != JsonToken.VALUE_NULL) {
-      String s = v.isNumber() ? v.show() : v.text();
+    int i = e.slot(p);
+    if (i >= 0 && e.tokens[i] != JsonToken.VALUE_NULL) {
+      String s = e.show(i);
       if (s != null && !s.isBlank()) {
         labels.put(name, s);
       }
