@@ -1,5 +1,6 @@
 package ai.llmd.prism.core.formats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -135,10 +136,17 @@ final class DelimitedText {
   }
 
   /**
-   * Every record of {@code text}, ragged rows kept as they are, blank lines as empty arrays (so
-   * that record numbers stay aligned with what a spreadsheet shows).
+   * The records of a table, and the parse error that stopped reading early (a quote never closed),
+   * or null when the whole text was read.
    */
-  static List<String[]> records(String text, char separator) throws IOException {
+  record Records(List<String[]> rows, String error) {}
+
+  /**
+   * Every record of {@code text}, ragged rows kept as they are, blank lines as empty arrays (so
+   * that record numbers stay aligned with what a spreadsheet shows). A malformed record ends the
+   * reading; the records before it are kept.
+   */
+  static Records records(String text, char separator) throws IOException {
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
     List<String[]> out = new ArrayList<>();
     try (MappingIterator<String[]> it =
@@ -150,8 +158,15 @@ final class DelimitedText {
         String[] r = it.nextValue();
         out.add(isBlank(r) ? new String[0] : r);
       }
+    } catch (JsonProcessingException e) {
+      return new Records(out, e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      // MappingIterator wraps parse errors in unchecked exceptions
+      Throwable c = e.getCause() instanceof JsonProcessingException j ? j : e;
+      return new Records(
+          out, c instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(c));
     }
-    return out;
+    return new Records(out, null);
   }
 
   private static boolean isBlank(String[] r) {

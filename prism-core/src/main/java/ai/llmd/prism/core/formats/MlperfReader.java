@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * {@code Interactive}) goes into {@link Workload#dataset()} so that points of different load
  * patterns never group together, and into the {@code scenario} label. Systems are found by block (a
  * row with a Public ID and the rows under it), never by pairing rows by order.
+ *
+ * <p>The {@code summaries/*.csv} files kept beside these exports are token-length lists (one row
+ * per dataset sample: {@code input_length}, {@code output_length}), not results; no reader claims
+ * them.
  */
 public final class MlperfReader implements FormatReader {
 
@@ -86,7 +90,8 @@ public final class MlperfReader implements FormatReader {
       sink.problem(Problem.warning(file.name(), "", d.warning()));
     }
     char sep = DelimitedText.separator(d.text());
-    List<String[]> records = DelimitedText.records(d.text(), sep);
+    DelimitedText.Records table = DelimitedText.records(d.text(), sep);
+    List<String[]> records = table.rows();
     Context ctx = new Context(file, sink);
     int header = -1;
     boolean pivot = false;
@@ -112,6 +117,11 @@ public final class MlperfReader implements FormatReader {
       readPivot(ctx, records, header);
     } else {
       readFlat(ctx, records, header);
+    }
+    if (table.error() != null) {
+      ctx.error(
+          records.size() - header,
+          "not valid CSV here (" + table.error() + "); this and later rows are not read");
     }
   }
 

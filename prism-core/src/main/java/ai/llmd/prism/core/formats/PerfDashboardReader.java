@@ -128,9 +128,15 @@ public final class PerfDashboardReader implements FormatReader {
     if (d.warning() != null) {
       sink.problem(Problem.warning(file.name(), "", d.warning()));
     }
-    List<String[]> records = DelimitedText.records(d.text(), DelimitedText.separator(d.text()));
+    DelimitedText.Records table =
+        DelimitedText.records(d.text(), DelimitedText.separator(d.text()));
+    List<String[]> records = table.rows();
     if (records.isEmpty()) {
-      sink.problem(Problem.error(file.name(), "", "empty file"));
+      sink.problem(
+          Problem.error(
+              file.name(),
+              "",
+              table.error() == null ? "empty file" : "not valid CSV: " + table.error()));
       return;
     }
     String[] head = records.get(0);
@@ -159,6 +165,13 @@ public final class PerfDashboardReader implements FormatReader {
         continue;
       }
       readRow(file, sink, row, layout);
+    }
+    if (table.error() != null) {
+      sink.problem(
+          Problem.error(
+              file.name(),
+              "row " + records.size(),
+              "not valid CSV here (" + table.error() + "); this and later rows are not read"));
     }
   }
 

@@ -27,7 +27,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,6 @@ public final class PrismArchiveReader implements FormatReader {
           .streamReadConstraints(
               StreamReadConstraints.builder().maxNestingDepth(Trees.MAX_NESTING_DEPTH).build())
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .build();
 
@@ -93,16 +93,17 @@ public final class PrismArchiveReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
-    byte[] bytes = file.bytes();
     Context ctx = new Context(file, sink);
-    try (JsonParser p = FACTORY.createParser(bytes)) {
+    // Streamed, not file.bytes(): that copies the whole file, which costs a sixth of the reading.
+    try (InputStream in = file.open();
+        JsonParser p = FACTORY.createParser(in)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         sink.problem(Problem.error(file.name(), "", "expected a JSON array of Prism entries"));
         return;
       }
       int index = 0;
       JsonToken t;
-      Map<String, Value> flat = new HashMap<>();
+      Entry flat = new Entry();
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
         if (t == null) {
           sink.problem(Problem.error(file.name(), "/" + index, "the array is not closed"));
@@ -114,7 +115,16 @@ public final class PrismArchiveReader implements FormatReader {
           sink.problem(Problem.error(file.name(), pointer, "not an object; skipped"));
         } else {
           flat.clear();
-          flatten(p, "", flat);
+          flatten(p, USED, flat);
+          if (flat.duplicate != null) {
+            sink.problem(
+                Problem.error(
+                    file.name(),
+                    pointer + flat.duplicate,
+                    "the member occurs twice; entry skipped"));
+            index++;
+            continue;
+          }
           try {
             readEntry(ctx, pointer, flat);
           } catch (IllegalArgumentException e) {
@@ -141,22 +151,15 @@ public final class PrismArchiveReader implements FormatReader {
     }
   }
 
-  /** One scalar of an entry: its token and its value. */
-  private record Value(JsonToken token, String text, double number) {
-    boolean isNumber() {
-      return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    String show() {
-      return isNumber() ? String.valueOf(number) : String.valueOf(text);
-    }
-  }
-
   private static final class Context {
     final SourceFile file;
     final ReadSink sink;
     int zeros;
     String firstZero = "";
+    // Entries of one archive repeat these; parsing each spelling once keeps large files fast.
+    final Map<String, ModelRef> models = new HashMap<>();
+    final Map<String, AcceleratorRef> accelerators = new HashMap<>();
+    final Map<String, Parsed> configurations = new HashMap<>();
 
     Context(SourceFile file, ReadSink sink) {
       this.file = file;
@@ -172,21 +175,163 @@ public final class PrismArchiveReader implements FormatReader {
     }
   }
 
-  /** Flattens the current object into {@code path -> scalar}; paths are JSON-pointer tails. */
-  private static void flatten(JsonParser p, String prefix, Map<String, Value> out)
-      throws IOException {
+  /**
+   * The member paths this reader uses, as a tree: members outside it are skipped without being
+   * decoded, and the paths are built once rather than concatenated per entry.
+   */
+  private static final class Path {
+    final String name;
+    final String key;
+    Path[] children = new Path[0];
+    int slot = -1;
+
+    Path(String name, String key) {
+      this.name = name;
+      this.key = key;
+    }
+
+    /**
+     * The child named {@code n}. Jackson interns member names, so identity almost always answers; a
+     * linear scan of a dozen children beats hashing here.
+     */
+    Path child(String n) {
+      for (Path c : children) {
+        if (c.name == n) {
+          return c;
+        }
+      }
+      for (Path c : children) {
+        if (c.name.equals(n)) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    static Path of(Map<String, Integer> slots, String... paths) {
+      Path root = new Path("", "");
+      for (String p : paths) {
+        Path n = root;
+        for (String part : p.substring(1).split("/")) {
+          Path c = n.child(part);
+          if (c == null) {
+            c = new Path(part.intern(), (n.key + "/" + part).intern());
+            n.children = Arrays.copyOf(n.children, n.children.length + 1);
+            n.children[n.children.length - 1] = c;
+          }
+          n = c;
+        }
+        n.slot = slots.size();
+        slots.put(n.key, n.slot);
+      }
+      return root;
+    }
+  }
+
+  private static final Map<String, Integer> SLOTS = new HashMap<>();
+
+  private static final Path USED =
+      Path.of(
+          SLOTS,
+          "/id",
+          "/model",
+          "/model_name",
+          "/hardware",
+          "/accelerator_count",
+          "/accelerator_type",
+          "/timestamp",
+          "/pd_ratio",
+          "/configuration",
+          "/run_id",
+          "/source",
+          "/metrics/throughput",
+          "/metrics/output_tput",
+          "/metrics/input_tput",
+          "/metrics/request_rate",
+          "/metrics/latency/mean",
+          "/metrics/latency/p50",
+          "/metrics/latency/p99",
+          "/metrics/ttft/mean",
+          "/metrics/ttft/p50",
+          "/metrics/tpot",
+          "/metrics/itl",
+          "/metrics/error_count",
+          "/workload/input_tokens",
+          "/workload/output_tokens",
+          "/workload/concurrency",
+          "/workload/request_count",
+          "/source_info/origin",
+          "/source_info/file_identifier",
+          "/metadata/model_name",
+          "/metadata/hardware",
+          "/metadata/backend",
+          "/metadata/variant");
+
+  /**
+   * The used scalars of one entry, by path: a token, text and number slot per path, reused from
+   * entry to entry, so that reading allocates nothing per member.
+   */
+  private static final class Entry {
+    final JsonToken[] tokens = new JsonToken[SLOTS.size()];
+    final String[] texts = new String[SLOTS.size()];
+    final double[] numbers = new double[SLOTS.size()];
+
+    /** The first member that occurred twice, or null. */
+    String duplicate;
+
+    /** The slot of {@code path} when the entry has a value there, else -1. */
+    int slot(String path) {
+      Integer i = SLOTS.get(path);
+      return i == null || tokens[i] == null ? -1 : i;
+    }
+
+    boolean isNumber(int i) {
+      return tokens[i] == JsonToken.VALUE_NUMBER_INT || tokens[i] == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    String show(int i) {
+      return isNumber(i) ? String.valueOf(numbers[i]) : String.valueOf(texts[i]);
+    }
+
+    // Duplicates are checked here, on the members read, rather than by the parser on every
+    // member: the parser's check costs a third of the reading time.
+    void put(Path at, JsonToken token, String text, double number) {
+      int i = at.slot;
+      if (tokens[i] != null && duplicate == null) {
+        duplicate = at.key;
+      }
+      tokens[i] = token;
+      texts[i] = text;
+      numbers[i] = number;
+    }
+
+    void clear() {
+      Arrays.fill(tokens, null);
+      Arrays.fill(texts, null);
+      duplicate = null;
+    }
+  }
+
+  /** Flattens the used members of the current object into their slots. */
+  private static void flatten(JsonParser p, Path at, Entry out) throws IOException {
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String key = prefix + "/" + p.currentName();
+      Path child = at.child(p.currentName());
       JsonToken v = p.nextToken();
-      if (v == JsonToken.START_OBJECT) {
-        flatten(p, key, out);
+      if (child == null) {
+        p.skipChildren();
+      } else if (child.children.length == 0
+          && (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY)) {
+        p.skipChildren(); // a structure where a value belongs: kept so that it is reported
+        out.put(child, v, v == JsonToken.START_OBJECT ? "{…}" : "[…]", Double.NaN);
+      } else if (v == JsonToken.START_OBJECT) {
+        flatten(p, child, out);
       } else if (v == JsonToken.START_ARRAY) {
         p.skipChildren(); // no array in an entry holds a value this reader uses
       } else if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-        out.put(key, new Value(v, null, p.getDoubleValue()));
+        out.put(child, v, null, p.getDoubleValue());
       } else {
-        out.put(key, new Value(v, v == JsonToken.VALUE_NULL ? null : p.getText(), Double.NaN));
+        out.put(child, v, v == JsonToken.VALUE_NULL ? null : p.getText(), Double.NaN);
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -194,7 +339,7 @@ public final class PrismArchiveReader implements FormatReader {
     }
   }
 
-  private void readEntry(Context ctx, String ptr, Map<String, Value> e) {
+  private void readEntry(Context ctx, String ptr, Entry e) {
     String source = text(e, "/source");
     String version;
     if ("llm-d-benchmark".equals(source)) {
@@ -213,7 +358,10 @@ public final class PrismArchiveReader implements FormatReader {
 
     // Deployment
     String hw = firstText(e, "/accelerator_type", "/hardware", "/metadata/hardware");
-    AcceleratorRef accel = hw == null || hw.isBlank() ? null : AcceleratorRef.unresolved(hw);
+    AcceleratorRef accel =
+        hw == null || hw.isBlank()
+            ? null
+            : ctx.accelerators.computeIfAbsent(hw, AcceleratorRef::unresolved);
     Integer count = rows.positiveInt("/accelerator_count");
     List<Role> roles = roles(ctx, ptr, e, count);
     String backend = text(e, "/metadata/backend");
@@ -315,7 +463,13 @@ public final class PrismArchiveReader implements FormatReader {
               + "': Prism's 'throughput' is total tokens/s for llm-d-benchmark entries and"
               + " output tokens/s for lpg_request_log entries, so it is not read here");
     }
-    putLatency(m, Metric.E2E_LATENCY, rows, "/metrics/latency/mean", "/metrics/latency/p50", "p99");
+    putLatency(
+        m,
+        Metric.E2E_LATENCY,
+        rows,
+        "/metrics/latency/mean",
+        "/metrics/latency/p50",
+        "/metrics/latency/p99");
     Double failed = rows.count("/metrics/error_count");
     if (failed != null) {
       m.put(MetricValue.measured(Metric.REQUESTS_FAILED, failed));
@@ -334,41 +488,26 @@ public final class PrismArchiveReader implements FormatReader {
 
     ctx.sink.point(
         new BenchmarkPoint(
-            new Scenario(ModelRef.unresolved(modelName), deployment, workload),
+            new Scenario(
+                ctx.models.computeIfAbsent(modelName, ModelRef::unresolved), deployment, workload),
             m.build(),
             List.of(),
             labels,
             new Provenance(ctx.file.uri(), ID, version, ptr)));
   }
 
-  private static List<Role> roles(Context ctx, String ptr, Map<String, Value> e, Integer count) {
+  private static List<Role> roles(Context ctx, String ptr, Entry e, Integer count) {
     String config = text(e, "/configuration");
     if (config == null || config.isBlank()) {
       return List.of();
     }
-    List<Role> roles = new ArrayList<>();
-    Matcher agg = AGGREGATED.matcher(config.strip());
-    Matcher pd = DISAGGREGATED.matcher(config.strip());
-    if (agg.matches()) {
-      int tp = Integer.parseInt(agg.group(2));
-      roles.add(
-          new Role(Role.Kind.AGGREGATED, Integer.parseInt(agg.group(1)), tp, null, null, null, tp));
-    } else if (pd.matches()) {
-      int p = Integer.parseInt(pd.group(2));
-      int ptp = Integer.parseInt(pd.group(3));
-      int d = Integer.parseInt(pd.group(4));
-      int dtp = Integer.parseInt(pd.group(5));
-      if (Integer.parseInt(pd.group(1)) != p + d) {
-        ctx.warn(ptr + "/configuration", "'" + config + "': the leading count is not P + D");
-      }
-      roles.add(new Role(Role.Kind.PREFILL, p, ptp, null, null, null, ptp));
-      roles.add(new Role(Role.Kind.DECODE, d, dtp, null, null, null, dtp));
-    } else {
-      ctx.warn(
-          ptr + "/configuration",
-          "'" + config + "' is neither 'N TPn' nor 'N: PP-TPn DD-TPn'; replicas not read");
+    Parsed parsed =
+        ctx.configurations.computeIfAbsent(config, PrismArchiveReader::parseConfiguration);
+    if (parsed.problem() != null) {
+      ctx.warn(ptr + "/configuration", parsed.problem());
       return List.of();
     }
+    List<Role> roles = parsed.roles();
     int sum = 0;
     for (Role r : roles) {
       sum += r.accelerators();
@@ -381,38 +520,71 @@ public final class PrismArchiveReader implements FormatReader {
     return roles;
   }
 
+  /** The roles a configuration string describes, or why it describes none. */
+  private record Parsed(List<Role> roles, String problem) {}
+
+  private static Parsed parseConfiguration(String config) {
+    Matcher agg = AGGREGATED.matcher(config.strip());
+    Matcher pd = DISAGGREGATED.matcher(config.strip());
+    if (agg.matches()) {
+      int tp = Integer.parseInt(agg.group(2));
+      return new Parsed(
+          List.of(
+              new Role(
+                  Role.Kind.AGGREGATED, Integer.parseInt(agg.group(1)), tp, null, null, null, tp)),
+          null);
+    }
+    if (pd.matches()) {
+      int p = Integer.parseInt(pd.group(2));
+      int ptp = Integer.parseInt(pd.group(3));
+      int d = Integer.parseInt(pd.group(4));
+      int dtp = Integer.parseInt(pd.group(5));
+      if (Integer.parseInt(pd.group(1)) != p + d) {
+        return new Parsed(
+            List.of(), "'" + config + "': the leading count is not P + D; replicas not read");
+      }
+      return new Parsed(
+          List.of(
+              new Role(Role.Kind.PREFILL, p, ptp, null, null, null, ptp),
+              new Role(Role.Kind.DECODE, d, dtp, null, null, null, dtp)),
+          null);
+    }
+    return new Parsed(
+        List.of(), "'" + config + "' is neither 'N TPn' nor 'N: PP-TPn DD-TPn'; replicas not read");
+  }
+
   private void putLatency(
-      Metrics.Builder m, Metric metric, Rows rows, String mean, String p50, String p99Key) {
-    Distribution.Builder d = Distribution.builder();
+      Metrics.Builder m, Metric metric, Rows rows, String mean, String p50, String p99) {
     Double v = rows.latency(mean);
+    Double q50 = p50 == null ? null : rows.latency(p50);
+    Double q99 = p99 == null ? null : rows.latency(p99);
+    if (v == null && q50 == null && q99 == null) {
+      return;
+    }
+    if (q50 == null && q99 == null) {
+      m.put(MetricValue.measured(metric, Distribution.ofMean(v)));
+      return;
+    }
+    Distribution.Builder d = Distribution.builder();
     if (v != null) {
       d.put(Statistic.MEAN, v);
     }
-    if (p50 != null) {
-      Double q = rows.latency(p50);
-      if (q != null) {
-        d.put(Statistic.P50, q);
-      }
+    if (q50 != null) {
+      d.put(Statistic.P50, q50);
     }
-    if (p99Key != null) {
-      String path = mean.substring(0, mean.lastIndexOf('/') + 1) + p99Key;
-      Double q = rows.latency(path);
-      if (q != null) {
-        d.put(Statistic.P99, q);
-      }
+    if (q99 != null) {
+      d.put(Statistic.P99, q99);
     }
-    if (!d.isEmpty()) {
-      m.put(MetricValue.measured(metric, d.build()));
-    }
+    m.put(MetricValue.measured(metric, d.build()));
   }
 
   /** Typed access to one flattened entry, reporting bad values at their JSON pointer. */
   private static final class Rows {
     final Context ctx;
     final String ptr;
-    final Map<String, Value> e;
+    final Entry e;
 
-    Rows(Context ctx, String ptr, Map<String, Value> e) {
+    Rows(Context ctx, String ptr, Entry e) {
       this.ctx = ctx;
       this.ptr = ptr;
       this.e = e;
@@ -420,15 +592,16 @@ public final class PrismArchiveReader implements FormatReader {
 
     /** A finite non-negative number, or null (absent, null, or reported as bad). */
     Double number(String path) {
-      Value v = e.get(path);
-      if (v == null || v.token() == JsonToken.VALUE_NULL) {
+      int i = e.slot(path);
+      if (i < 0 || e.tokens[i] == JsonToken.VALUE_NULL) {
         return null;
       }
-      if (!v.isNumber() || !Double.isFinite(v.number()) || v.number() < 0) {
-        ctx.error(ptr + path, "'" + v.show() + "' is not a non-negative number; not read");
+      double v = e.numbers[i];
+      if (!e.isNumber(i) || !Double.isFinite(v) || v < 0) {
+        ctx.error(ptr + path, "'" + e.show(i) + "' is not a non-negative number; not read");
         return null;
       }
-      return v.number();
+      return v;
     }
 
     Double positive(String path) {
@@ -472,12 +645,12 @@ public final class PrismArchiveReader implements FormatReader {
     }
   }
 
-  private static String text(Map<String, Value> e, String path) {
-    Value v = e.get(path);
-    return v == null || v.token() != JsonToken.VALUE_STRING ? null : v.text();
+  private static String text(Entry e, String path) {
+    int i = e.slot(path);
+    return i < 0 || e.tokens[i] != JsonToken.VALUE_STRING ? null : e.texts[i];
   }
 
-  private static String firstText(Map<String, Value> e, String... paths) {
+  private static String firstText(Entry e, String... paths) {
     for (String p : paths) {
       String t = text(e, p);
       if (t != null && !t.isBlank()) {
@@ -487,11 +660,10 @@ public final class PrismArchiveReader implements FormatReader {
     return null;
   }
 
-  private static void label(
-      Map<String, String> labels, String name, Map<String, Value> e, String p) {
-    Value v = e.get(p);
-    if (v != null && v.token() != JsonToken.VALUE_NULL) {
-      String s = v.isNumber() ? v.show() : v.text();
+  private static void label(Map<String, String> labels, String name, Entry e, String p) {
+    int i = e.slot(p);
+    if (i >= 0 && e.tokens[i] != JsonToken.VALUE_NULL) {
+      String s = e.show(i);
       if (s != null && !s.isBlank()) {
         labels.put(name, s);
       }

@@ -197,4 +197,26 @@ class PerfDashboardReaderTest {
               assertThat(p.message()).contains("not a recognised benchmark format");
             });
   }
+
+  @Test
+  void aQuoteThatNeverClosesStopsReadingThereAndKeepsTheRowsAbove() {
+    String csv =
+        "run,accelerator,model,version,intended concurrency,output_tok/sec\n"
+            + "a,H200,m,vLLM-0.1.0,1,10.5\n"
+            + "b,H200,\"m,vLLM-0.1.0,2,20\n"
+            + "c,H200,m,vLLM-0.1.0,3,30\n";
+    LoadResult r = ReaderTesting.forced(reader, "q.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(r.points())
+        .singleElement()
+        .satisfies(p -> assertThat(p.metrics().mean(Metric.OUTPUT_THROUGHPUT)).hasValue(10.5));
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.location()).isEqualTo("row 2");
+              assertThat(p.message()).contains("not valid CSV");
+            });
+  }
 }

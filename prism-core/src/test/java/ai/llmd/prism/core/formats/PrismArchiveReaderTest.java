@@ -293,4 +293,23 @@ class PrismArchiveReaderTest {
         .singleElement()
         .satisfies(p -> assertThat(p.provenance().format()).isEqualTo("prism-archive"));
   }
+
+  @Test
+  void aDuplicatedMemberSkipsItsEntryAndAStructureWhereANumberBelongsIsReported() {
+    String json =
+        "[{\"model\":\"m\",\"metrics\":{\"request_rate\":1.0,\"request_rate\":2.0},"
+            + "\"workload\":{},\"source\":\"llm-d-benchmark\",\"source_info\":{},\"metadata\":{}},"
+            + "{\"model\":\"m\",\"metrics\":{\"request_rate\":{\"mean\":1.0},\"tpot\":5},"
+            + "\"workload\":{},\"source\":\"llm-d-benchmark\",\"source_info\":{},\"metadata\":{}}]";
+    LoadResult r = load(reader, "dup.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(r.points())
+        .singleElement()
+        .satisfies(p -> assertThat(p.metrics().metrics()).containsExactly(Metric.TPOT));
+    assertThat(errors(r))
+        .extracting(p -> p.location() + ": " + p.message())
+        .containsExactly(
+            "/0/metrics/request_rate: the member occurs twice; entry skipped",
+            "/1/metrics/request_rate: '{…}' is not a non-negative number; not read");
+  }
 }
