@@ -3,6 +3,7 @@ package ai.llmd.prism.core;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.internal.BytesSourceFile;
+import ai.llmd.prism.core.internal.CachingConnector;
 import ai.llmd.prism.core.internal.PathSourceFile;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
@@ -44,6 +45,13 @@ import java.util.stream.Stream;
  * <p>Instances are immutable and thread-safe.
  */
 public final class Prism {
+
+  /**
+   * The connector configuration key naming a directory where objects read from remote stores are
+   * kept, keyed by URI and change token, so that loading again downloads only what changed. Off
+   * unless set.
+   */
+  public static final String CACHE_DIR = "cache.dir";
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
 
@@ -222,6 +230,10 @@ public final class Prism {
     }
     try {
       SourceConnector connector = provider.get().create(options.connectorConfig());
+      Optional<String> cache = options.connectorConfig().string(CACHE_DIR);
+      if (cache.isPresent()) {
+        connector = new CachingConnector(connector, Path.of(cache.get()), options.maxFileBytes());
+      }
       List<ObjectRef> objects = new ArrayList<>();
       connector.list(uri, objects::add);
       Map<String, ObjectRef> byKey = new LinkedHashMap<>();
