@@ -3,6 +3,7 @@ package ai.llmd.prism.core;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.internal.BytesSourceFile;
+import ai.llmd.prism.core.internal.CachingConnector;
 import ai.llmd.prism.core.internal.PathSourceFile;
 import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorProvider;
@@ -19,12 +20,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +49,13 @@ import java.util.stream.Stream;
  * <p>Instances are immutable and thread-safe.
  */
 public final class Prism {
+
+  /**
+   * The connector configuration key naming a directory where objects read from remote stores are
+   * kept, keyed by URI and change token, so that loading again downloads only what changed. Off
+   * unless set.
+   */
+  public static final String CACHE_DIR = "cache.dir";
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
 
@@ -108,7 +119,26 @@ public final class Prism {
     for (String s : sources) {
       plan(s, tasks, listingProblems);
     }
-    return run(tasks, listingProblems);
+    try {
+      return run(tasks, listingProblems);
+    } finally {
+      Set<SourceConnector> connectors = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Task t : tasks) {
+        if (t.file() instanceof RemoteSourceFile remote) {
+          connectors.add(remote.connector);
+        }
+      }
+      connectors.forEach(Prism::closeQuietly);
+    }
+  }
+
+  /** Releases a connector's clients; every object was read, so a failure here changes nothing. */
+  private static void closeQuietly(SourceConnector connector) {
+    try {
+      connector.close();
+    } catch (IOException | RuntimeException e) {
+      // nothing left to read through it
+    }
   }
 
   /** Loads one local file or directory. */
@@ -238,8 +268,13 @@ public final class Prism {
               "the " + uri.getScheme() + " connector is unavailable: " + availability.reason()));
       return;
     }
+    SourceConnector connector = null;
     try {
-      SourceConnector connector = provider.get().create(options.connectorConfig());
+      connector = provider.get().create(options.connectorConfig());
+      Optional<String> cache = options.connectorConfig().string(CACHE_DIR);
+      if (cache.isPresent()) {
+        connector = new CachingConnector(connector, Path.of(cache.get()), options.maxFileBytes());
+      }
       List<ObjectRef> objects = new ArrayList<>();
       connector.list(uri, objects::add);
       Map<String, ObjectRef> byKey = new LinkedHashMap<>();
@@ -248,8 +283,14 @@ public final class Prism {
         tasks.add(
             new Task(new RemoteSourceFile(connector, o, byKey, options.maxFileBytes()), false));
       }
+      if (objects.isEmpty()) {
+        closeQuietly(connector);
+      }
     } catch (IOException | RuntimeException e) {
       problems.add(Problem.error(source, "", "could not be listed: " + FileReading.describe(e)));
+      if (connector != null) {
+        closeQuietly(connector);
+      }
     }
   }
 

@@ -215,6 +215,18 @@ public abstract class SourceConnectorContract {
   }
 
   @Test
+  @DisplayName("an object replaced since it was listed is an IOException, never new content")
+  void anObjectReplacedSinceListingIsNotRead() throws Exception {
+    URI root = freshRoot("replaced");
+    put(root, "r.json", bytes("before"));
+    ObjectRef listed = listByKey(root).get("r.json");
+    put(root, "r.json", bytes("after!"));
+
+    // content under a stale change token would be cached as if it were the listed version
+    assertThatThrownBy(() -> read(listed)).isInstanceOf(IOException.class);
+  }
+
+  @Test
   @DisplayName("may be used from several threads at once")
   void isSafeFromSeveralThreads() throws Exception {
     URI root = freshRoot("threads");

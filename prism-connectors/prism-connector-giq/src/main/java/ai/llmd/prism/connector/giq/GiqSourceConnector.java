@@ -314,6 +314,11 @@ final class GiqSourceConnector implements SourceConnector {
     throw last;
   }
 
+  @Override
+  public void close() {
+    fetched.clear();
+  }
+
   private static String hint(int status, String token) {
     if (status == 401 && (token == null || token.isBlank())) {
       return " (no bearer token: set giq.token or construct GiqConnectorProvider with a token"

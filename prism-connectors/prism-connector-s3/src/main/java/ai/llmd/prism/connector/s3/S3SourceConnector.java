@@ -182,13 +182,27 @@ final class S3SourceConnector implements SourceConnector {
   public InputStream open(ObjectRef object) throws IOException {
     Location at = Location.of(object.uri());
     try {
+      // only the listed version: content read under a stale ETag would poison caches
+      String etag = object.changeToken();
       return new SdkExceptionsAsIo(
-          s3.getObject(r -> r.bucket(at.bucket()).key(at.prefix())), object.uri());
+          s3.getObject(
+              r ->
+                  r.bucket(at.bucket())
+                      .key(at.prefix())
+                      .ifMatch(etag == null ? null : "\"" + etag + "\"")),
+          object.uri());
     } catch (NoSuchKeyException | NoSuchBucketException e) {
       throw new FileNotFoundException(object.uri() + ": no such object");
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
         throw new FileNotFoundException(object.uri() + ": no such object");
+      }
+      if (e.statusCode() == 412) {
+        throw new FileNotFoundException(
+            object.uri()
+                + ": no such object with ETag "
+                + object.changeToken()
+                + " (changed since listing?)");
       }
       throw new IOException("reading " + object.uri() + " failed: " + message(e), e);
     } catch (SdkException e) {

@@ -18,12 +18,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What is particular to S3: paging in requests, credentials, endpoints, and loading end to end. */
 class S3ConnectorTest {
@@ -155,6 +157,34 @@ class S3ConnectorTest {
     assertThat(server.downloads("bench", "e2e/run-1/result.json")).isEqualTo(1);
     assertThat(server.downloads("bench", "e2e/run-2/result.json")).isEqualTo(1);
     assertThat(server.downloads("bench", "e2e/run-2/notes.txt")).isEqualTo(1);
+  }
+
+  @Test
+  void withACacheDirectoryAReloadDownloadsOnlyWhatChanged(@TempDir Path cache) {
+    server.put("bench", "cached/a.json", probe("a", 1.0));
+    server.put("bench", "cached/b.json", probe("b", 2.0));
+    ConnectorConfig config = with(server.config(), Prism.CACHE_DIR, cache.toString());
+    Prism prism =
+        Prism.of(
+            Plugins.builder().discover().reader(new ProbeReader()).build(),
+            LoadOptions.defaults().withConnectorConfig(config));
+    server.resetLog();
+
+    LoadResult first = prism.load("s3://bench/cached/");
+    int afterFirst = server.downloads();
+    LoadResult second = prism.load("s3://bench/cached/");
+    int afterSecond = server.downloads();
+    server.put("bench", "cached/b.json", probe("b", 3.0));
+    LoadResult third = prism.load("s3://bench/cached/");
+
+    assertThat(afterFirst).isEqualTo(2);
+    assertThat(afterSecond).isEqualTo(2);
+    assertThat(server.downloads("bench", "cached/a.json")).isEqualTo(1);
+    assertThat(server.downloads("bench", "cached/b.json")).isEqualTo(2);
+    assertThat(second.points()).isEqualTo(first.points());
+    assertThat(third.points())
+        .extracting(p -> p.metrics().mean(Metric.OUTPUT_THROUGHPUT).orElseThrow())
+        .containsExactlyInAnyOrder(1.0, 3.0);
   }
 
   @Test

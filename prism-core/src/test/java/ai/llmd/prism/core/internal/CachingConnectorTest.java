@@ -1,0 +1,124 @@
+package ai.llmd.prism.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.SourceConnector;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CachingConnectorTest {
+
+  /** A store in memory that counts what it sends. */
+  static final class Store implements SourceConnector {
+    final Map<URI, byte[]> objects = new ConcurrentHashMap<>();
+    final Map<URI, Integer> opens = new ConcurrentHashMap<>();
+
+    @Override
+    public void list(URI root, Consumer<ObjectRef> each) {}
+
+    @Override
+    public InputStream open(ObjectRef o) throws IOException {
+      opens.merge(o.uri(), 1, Integer::sum);
+      byte[] b = objects.get(o.uri());
+      if (b == null) {
+        throw new FileNotFoundException(o.uri().toString());
+      }
+      return new ByteArrayInputStream(b);
+    }
+  }
+
+  private static final URI A = URI.create("s3://b/runs/a.json");
+
+  private static ObjectRef ref(URI uri, int size, String token) {
+    return new ObjectRef(uri, "a.json", size, token);
+  }
+
+  private static String read(SourceConnector c, ObjectRef ref) throws IOException {
+    try (InputStream in = c.open(ref)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void readsAnUnchangedObjectFromTheStoreOnlyOnce(@TempDir Path dir) throws IOException {
+    Store store = new Store();
+    store.objects.put(A, "12345".getBytes(StandardCharsets.UTF_8));
+    ObjectRef v1 = ref(A, 5, "etag-1");
+
+    assertThat(read(new CachingConnector(store, dir, 100), v1)).isEqualTo("12345");
+    assertThat(read(new CachingConnector(store, dir, 100), v1)).isEqualTo("12345");
+
+    assertThat(store.opens).containsEntry(A, 1);
+  }
+
+  @Test
+  void readsAgainWhenTheChangeTokenChanges(@TempDir Path dir) throws IOException {
+    Store store = new Store();
+    CachingConnector cache = new CachingConnector(store, dir, 100);
+    store.objects.put(A, "old".getBytes(StandardCharsets.UTF_8));
+    read(cache, ref(A, 3, "g1"));
+    store.objects.put(A, "newer".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(read(cache, ref(A, 5, "g2"))).isEqualTo("newer");
+    assertThat(read(cache, ref(A, 3, "g1"))).isEqualTo("old");
+    assertThat(store.opens).containsEntry(A, 2);
+  }
+
+  @Test
+  void leavesNoPartialEntryWhenTheStoreFails(@TempDir Path dir) throws IOException {
+    Store store = new Store();
+    CachingConnector cache = new CachingConnector(store, dir, 100);
+
+    assertThatThrownBy(() -> read(cache, ref(A, 3, "g1")))
+        .isInstanceOf(FileNotFoundException.class);
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesContentOfAnotherSizeThanListed(@TempDir Path dir) throws IOException {
+    Store store = new Store();
+    store.objects.put(A, "truncated".getBytes(StandardCharsets.UTF_8));
+    CachingConnector cache = new CachingConnector(store, dir, 100);
+
+    assertThatThrownBy(() -> read(cache, ref(A, 20, "g1")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("listed as 20 bytes but 9 arrived");
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+    }
+  }
+
+  @Test
+  void passesThroughObjectsWithoutTokenOrOverTheLimit(@TempDir Path dir) throws IOException {
+    Store store = new Store();
+    store.objects.put(A, "12345".getBytes(StandardCharsets.UTF_8));
+    CachingConnector cache = new CachingConnector(store, dir, 4);
+
+    for (ObjectRef r : List.of(ref(A, 5, null), ref(A, 5, "big"), ref(A, -1, "unknown-size"))) {
+      read(cache, r);
+      read(cache, r);
+    }
+
+    assertThat(store.opens).containsEntry(A, 6);
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+    }
+  }
+}
