@@ -3,8 +3,12 @@ package ai.llmd.prism.cli;
 import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.spi.ConnectorConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +40,25 @@ final class SourceOptions {
       description = "Follow symbolic links that lead outside a given directory.")
   boolean followSymlinks;
 
+  @Option(
+      names = "--config",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Connector configuration, e.g. s3.endpoint=http://127.0.0.1:9000 or gcs.anonymous=true"
+              + " (see prism-connectors/README.md). Repeatable.")
+  Map<String, String> config = new LinkedHashMap<>();
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "Keep remote objects here, keyed by their change token, so a re-load downloads only what"
+              + " changed (default: $XDG_CACHE_HOME/prism or ~/.cache/prism).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Download every remote object again.")
+  boolean noCache;
+
   /** The same options over other sources (e.g. a baseline). */
   SourceOptions withSources(List<String> others) {
     SourceOptions o = new SourceOptions();
@@ -43,13 +66,35 @@ final class SourceOptions {
     o.format = format;
     o.threads = threads;
     o.followSymlinks = followSymlinks;
+    o.config = config;
+    o.cache = cache;
+    o.noCache = noCache;
     return o;
+  }
+
+  /** The CLI caches remote objects by default; the library does not. */
+  static Path defaultCache() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("prism");
   }
 
   LoadResult load() {
     Prism prism = Prism.create();
+    Map<String, String> values = new LinkedHashMap<>(config);
+    if (!noCache && !values.containsKey(Prism.CACHE_DIR)) {
+      values.put(Prism.CACHE_DIR, (cache != null ? cache : defaultCache()).toString());
+    }
     LoadOptions options =
-        prism.options().withFormat(format).withThreads(threads).withFollowSymlinks(followSymlinks);
+        prism
+            .options()
+            .withFormat(format)
+            .withThreads(threads)
+            .withFollowSymlinks(followSymlinks)
+            .withConnectorConfig(ConnectorConfig.of(values));
     return prism.withOptions(options).load(sources.toArray(String[]::new));
   }
 }
