@@ -1,16 +1,12 @@
 package ai.llmd.prism.benchmarks;
 
-import ai.llmd.prism.api.BenchmarkPoint;
-import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.formats.InferencePerfReader;
 import ai.llmd.prism.core.internal.BytesSourceFile;
-import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -115,13 +111,13 @@ public class InferencePerfReadBenchmark {
   /** The reader alone, no config to find. */
   @Benchmark
   public void readStage(Blackhole bh) throws IOException {
-    reader.read(bare, new Sink(bh));
+    reader.read(bare, ReadBenchmarks.into(bh));
   }
 
   /** The reader with a config.yaml one directory up (parsed once, then cached). */
   @Benchmark
   public void readStageWithConfig(Blackhole bh) throws IOException {
-    reader.read(withConfig, new Sink(bh));
+    reader.read(withConfig, ReadBenchmarks.into(bh));
   }
 
   /** The whole library path for pasted content: sniffing, choosing the reader, reading. */
@@ -133,24 +129,6 @@ public class InferencePerfReadBenchmark {
   /** The ceiling: every token of the same bytes, nothing built. */
   @Benchmark
   public int jacksonTokens() throws IOException {
-    int n = 0;
-    try (JsonParser p = factory.createParser(stage)) {
-      while (p.nextToken() != null) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private record Sink(Blackhole bh) implements ReadSink {
-    @Override
-    public void point(BenchmarkPoint point) {
-      bh.consume(point);
-    }
-
-    @Override
-    public void problem(Problem problem) {
-      bh.consume(problem);
-    }
+    return ReadBenchmarks.jacksonTokens(factory, stage);
   }
 }

@@ -8,7 +8,6 @@ import ai.llmd.prism.spi.ReadSink;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -69,30 +68,12 @@ public class PrismArchiveReadBenchmark {
 
   @Benchmark
   public int jacksonNextTokenCeiling() throws IOException {
-    int n = 0;
-    try (JsonParser p = JSON.createParser(content)) {
-      while (p.nextToken() != null) {
-        n++;
-      }
-    }
-    return n;
+    return ReadBenchmarks.jacksonTokens(JSON, content);
   }
 
   @Benchmark
   public void prismArchiveReader(Blackhole bh) throws IOException {
-    reader.read(
-        file,
-        new ReadSink() {
-          @Override
-          public void point(BenchmarkPoint point) {
-            bh.consume(point);
-          }
-
-          @Override
-          public void problem(Problem problem) {
-            bh.consume(problem);
-          }
-        });
+    reader.read(file, ReadBenchmarks.into(bh));
   }
 
   /** Rows of the same shape and number style as llm-d-benchmarks.json, until {@code target}. */
