@@ -336,7 +336,10 @@ public final class Prism {
   private byte[] readBounded(InputStream in, String name) throws IOException {
     byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxFileBytes() + 1));
     if (b.length > options.maxFileBytes()) {
-      throw new IOException(name + " is over the limit of " + options.maxFileBytes() + " bytes");
+      throw new IOException(
+          "over the limit of "
+              + options.maxFileBytes()
+              + " bytes (raise LoadOptions.maxFileBytes)");
     }
     return b;
   }
@@ -406,7 +409,8 @@ public final class Prism {
       try (InputStream in = connector.open(ref)) {
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (b.length > maxBytes) {
-          throw new IOException("over the limit of " + maxBytes + " bytes");
+          throw new IOException(
+              "over the limit of " + maxBytes + " bytes (raise LoadOptions.maxFileBytes)");
         }
         content = b;
         return b;

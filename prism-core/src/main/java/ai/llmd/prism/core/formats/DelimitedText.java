@@ -1,7 +1,8 @@
 package ai.llmd.prism.core.formats;
 
+import ai.llmd.prism.core.internal.Parsing;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class DelimitedText {
 
-  private static final CsvMapper CSV = new CsvMapper();
   private static final Pattern PLAIN_NUMBER =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern GROUPED_NUMBER = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -142,16 +142,39 @@ final class DelimitedText {
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
     List<String[]> out = new ArrayList<>();
     try (MappingIterator<String[]> it =
-        CSV.readerFor(String[].class)
+        Trees.CSV
+            .readerFor(String[].class)
             .with(schema)
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
             .readValues(text)) {
       while (it.hasNextValue()) {
+        if (out.size() == Trees.MAX_CSV_RECORDS) {
+          throw new IOException(
+              "over a limit: more than "
+                  + Trees.MAX_CSV_RECORDS
+                  + " rows"
+                  + Parsing.howToRaise("MAX_CSV_RECORDS", "csvRecords"));
+        }
         String[] r = it.nextValue();
         out.add(isBlank(r) ? new String[0] : r);
       }
+    } catch (JacksonException e) {
+      throw notValid(e);
+    } catch (RuntimeException e) {
+      // the iterator may wrap a parse failure unchecked
+      if (e.getCause() instanceof JacksonException j) {
+        throw notValid(j);
+      }
+      throw e;
     }
     return out;
+  }
+
+  private static IOException notValid(JacksonException e) {
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    return new IOException(
+        Trees.limitOr(e, "not valid CSV: " + m.lines().findFirst().orElse("") + where), e);
   }
 
   private static boolean isBlank(String[] r) {

@@ -19,13 +19,9 @@ import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,15 +54,6 @@ public final class PrismArchiveReader implements FormatReader {
   static final String LLMD_BENCHMARKS = "llm-d-benchmarks";
   static final String DRIVE_ARCHIVE = "drive-archive";
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(Trees.MAX_NESTING_DEPTH).build())
-          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-          .build();
-
   private static final Pattern AGGREGATED = Pattern.compile("(\\d+) TP(\\d+)");
   private static final Pattern DISAGGREGATED =
       Pattern.compile("(\\d+): (\\d+)P-TP(\\d+) (\\d+)D-TP(\\d+)");
@@ -95,7 +82,7 @@ public final class PrismArchiveReader implements FormatReader {
   public void read(SourceFile file, ReadSink sink) throws IOException {
     byte[] bytes = file.bytes();
     Context ctx = new Context(file, sink);
-    try (JsonParser p = FACTORY.createParser(bytes)) {
+    try (JsonParser p = Trees.JSON.getFactory().createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         sink.problem(Problem.error(file.name(), "", "expected a JSON array of Prism entries"));
         return;
@@ -127,8 +114,8 @@ public final class PrismArchiveReader implements FormatReader {
       sink.problem(
           Problem.error(
               file.name(),
-              "byte " + e.getLocation().getByteOffset(),
-              "not valid JSON: " + e.getOriginalMessage()));
+              e.getLocation() == null ? "" : "byte " + e.getLocation().getByteOffset(),
+              Trees.limitOr(e, "not valid JSON: " + e.getOriginalMessage())));
     }
     if (ctx.zeros > 0) {
       sink.problem(
