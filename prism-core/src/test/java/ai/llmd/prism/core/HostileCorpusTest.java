@@ -276,6 +276,26 @@ class HostileCorpusTest {
             "/run/uid: expected text, found a list", "/run/eid: expected text, found a mapping");
   }
 
+  @Test
+  void theSharedYamlMapperReadsTagsAsThePlainValuesTheyTag() throws IOException {
+    var tree =
+        Trees.YAML.readTree(
+            "probe: !!ai.llmd.prism.core.TagProbe {message: hi}\n"
+                + "runtime: !!java.lang.Runtime r\n"
+                + "engine: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n"
+                + "custom: !prism {a: 1}\n");
+    assertThat(TagProbe.CONSTRUCTED).hasValue(0);
+    assertThat(tree)
+        .isEqualTo(
+            Trees.YAML.readTree(
+                "{probe: {message: hi}, runtime: r, engine: [[[]]], custom: {a: 1}}"));
+    // data binding too: a tag never selects a class
+    Object bound =
+        Trees.YAML.readValue("x: !!ai.llmd.prism.core.TagProbe {message: hi}", Object.class);
+    assertThat(bound).isEqualTo(java.util.Map.of("x", java.util.Map.of("message", "hi")));
+    assertThat(TagProbe.CONSTRUCTED).hasValue(0);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"duplicate-keys.json", "duplicate-keys.yaml"})
   void duplicateKeysAreAnErrorNamingTheKey(String name) {
