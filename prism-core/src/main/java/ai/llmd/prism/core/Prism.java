@@ -159,7 +159,7 @@ public final class Prism {
       return;
     }
     if (!Files.isDirectory(path)) {
-      tasks.add(new Task(new PathSourceFile(path, label), true));
+      tasks.add(new Task(new PathSourceFile(path, label, options.maxFileBytes()), true));
       return;
     }
     Path root;
@@ -204,7 +204,8 @@ public final class Prism {
     }
     files.sort((a, b) -> path.relativize(a).toString().compareTo(path.relativize(b).toString()));
     for (Path f : files) {
-      tasks.add(new Task(new PathSourceFile(f, relative(path, f, label)), false));
+      tasks.add(
+          new Task(new PathSourceFile(f, relative(path, f, label), options.maxFileBytes()), false));
     }
   }
 

@@ -475,6 +475,33 @@ class HostileCorpusTest {
   }
 
   @Test
+  void aSiblingOverMaxFileBytesIsAProblemForItAndTheReportThatPulledItInStillLoads()
+      throws IOException {
+    Path run = Files.createDirectories(tmp.resolve("run"));
+    try (Stream<Path> s = Files.list(resource("/formats/inference-perf/run"))) {
+      for (Path f : (Iterable<Path>) s::iterator) {
+        Files.copy(f, run.resolve(f.getFileName()));
+      }
+    }
+    Prism small = PRISM.withOptions(LoadOptions.defaults().withMaxFileBytes(4096));
+    Path lifecycle = run.resolve("stage_0_lifecycle_metrics.json");
+    List<BenchmarkPoint> before = pointsOf(small.load(lifecycle.toString()), lifecycle);
+    Path prom = run.resolve("stage_0_prometheus_metrics.json");
+    Files.writeString(prom, Files.readString(prom) + " ".repeat(5000));
+
+    LoadResult r = loadBeside(small, lifecycle);
+    assertThat(pointsOf(r, lifecycle)).hasSameSizeAs(before).isNotEmpty();
+    assertThat(r.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.file()).endsWith("stage_0_prometheus_metrics.json");
+              assertThat(p.message())
+                  .startsWith("could not be read: ")
+                  .endsWith("over the limit of 4096 bytes (raise LoadOptions.maxFileBytes)");
+            });
+  }
+
+  @Test
   void pointsBeyondMaxPointsPerFileAreDroppedAndCounted() throws IOException {
     ArrayNode sweep =
         (ArrayNode)
