@@ -43,6 +43,19 @@ class HostileInputPropertiesTest {
   static final List<byte[]> SEEDS = seeds();
   static final Duration BOUND = Duration.ofSeconds(5);
   static final Map<String, AtomicLong> TRIED = new TreeMap<>();
+  static final Path HOSTILE_FILE = tempFile();
+
+  static Path tempFile() {
+    try {
+      Path dir = Files.createTempDirectory("prism-hostile");
+      dir.toFile().deleteOnExit();
+      Path f = dir.resolve("hostile");
+      f.toFile().deleteOnExit();
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static List<byte[]> seeds() {
     List<byte[]> out = new ArrayList<>();
@@ -147,6 +160,7 @@ class HostileInputPropertiesTest {
 
   static void loadEveryWay(byte[] bytes) {
     load(PRISM, bytes, "sniffed");
+    loadBesideAGoodFile(bytes);
     for (FormatReader r : READERS) {
       load(PRISM.withOptions(LoadOptions.defaults().withFormat(r.id())), bytes, r.id());
     }
@@ -161,6 +175,21 @@ class HostileInputPropertiesTest {
         .isFalse();
     assertThat(r.problems()).extracting(Problem::file).allMatch(f -> f.contains("hostile"));
     TRIED.computeIfAbsent(how, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** The same bytes as a file in a load with a good one: the good one loads whole. */
+  static void loadBesideAGoodFile(byte[] bytes) {
+    try {
+      Files.write(HOSTILE_FILE, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LoadResult r =
+        assertTimeoutPreemptively(
+            BOUND, () -> PRISM.load(HOSTILE_FILE.toString(), HostileCorpusTest.GOOD.toString()));
+    assertThat(HostileCorpusTest.pointsOf(r, HostileCorpusTest.GOOD)).hasSize(1);
+    assertThat(HostileCorpusTest.problemsOf(r, HostileCorpusTest.GOOD)).isEmpty();
+    TRIED.computeIfAbsent("beside a good file", k -> new AtomicLong()).incrementAndGet();
   }
 
   @AfterContainer
