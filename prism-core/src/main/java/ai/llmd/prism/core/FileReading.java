@@ -3,6 +3,7 @@ package ai.llmd.prism.core;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.internal.HeadSniff;
+import ai.llmd.prism.core.internal.Parsing;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadSink;
@@ -34,11 +35,16 @@ final class FileReading {
   Outcome read(SourceFile file, byte[] content, boolean explicit) {
     List<BenchmarkPoint> points = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    int[] beyondLimit = {0};
     ReadSink sink =
         new ReadSink() {
           @Override
           public void point(BenchmarkPoint point) {
-            points.add(point);
+            if (points.size() < options.maxPointsPerFile()) {
+              points.add(point);
+            } else {
+              beyondLimit[0]++;
+            }
           }
 
           @Override
@@ -50,12 +56,31 @@ final class FileReading {
     if (reader != null) {
       try {
         reader.read(file, sink);
-      } catch (IOException | RuntimeException | StackOverflowError e) {
+      } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // OutOfMemoryError too: the failed allocation was this file's, and the other files of
+        // the load still deserve their points
         problems.add(
             Problem.error(
                 file.name(),
                 "",
                 "the " + reader.id() + " reader could not finish: " + describe(e)));
+      }
+      if (points.isEmpty() && problems.isEmpty()) {
+        // e.g. a spreadsheet with a header and no rows: say so rather than return nothing
+        problems.add(
+            Problem.warning(
+                file.name(), "", "the " + reader.id() + " reader found no benchmark points in it"));
+      }
+      if (beyondLimit[0] > 0) {
+        problems.add(
+            Problem.error(
+                file.name(),
+                "",
+                "over a limit: "
+                    + beyondLimit[0]
+                    + " points beyond the first "
+                    + options.maxPointsPerFile()
+                    + " were not loaded (raise LoadOptions.maxPointsPerFile)"));
       }
     }
     return new Outcome(points, problems);
@@ -131,6 +156,13 @@ final class FileReading {
   static String describe(Throwable e) {
     if (e instanceof StackOverflowError) {
       return "the input is nested too deeply";
+    }
+    if (e instanceof OutOfMemoryError) {
+      return "out of memory (lower LoadOptions.maxFileBytes or give the JVM more heap)";
+    }
+    String limit = Parsing.limitHit(e);
+    if (limit != null) {
+      return "over a limit: " + limit;
     }
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

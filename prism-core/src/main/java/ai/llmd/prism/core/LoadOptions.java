@@ -11,16 +11,21 @@ import java.util.Objects;
  * @param followSymlinks whether a directory walk may follow links that lead outside the directory
  * @param maxFileBytes files larger than this are reported and not read
  * @param connectorConfig configuration handed to connectors for remote sources
+ * @param maxPointsPerFile points beyond this many from one file are not kept, and said so
  */
 public record LoadOptions(
     String format,
     int threads,
     boolean followSymlinks,
     long maxFileBytes,
-    ConnectorConfig connectorConfig) {
+    ConnectorConfig connectorConfig,
+    int maxPointsPerFile) {
 
   /** 256 MiB: far above any benchmark report seen, far below what would exhaust a heap. */
   public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
+
+  /** 100,000: the largest real archive holds a few hundred points; each point costs ~2 KB. */
+  public static final int DEFAULT_MAX_POINTS_PER_FILE = 100_000;
 
   public LoadOptions {
     if (threads < 1) {
@@ -30,6 +35,26 @@ public record LoadOptions(
       throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes);
     }
     Objects.requireNonNull(connectorConfig, "connectorConfig");
+    if (maxPointsPerFile < 1) {
+      throw new IllegalArgumentException(
+          "maxPointsPerFile must be positive, was " + maxPointsPerFile);
+    }
+  }
+
+  /** Options with the default {@link #DEFAULT_MAX_POINTS_PER_FILE}. */
+  public LoadOptions(
+      String format,
+      int threads,
+      boolean followSymlinks,
+      long maxFileBytes,
+      ConnectorConfig connectorConfig) {
+    this(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        DEFAULT_MAX_POINTS_PER_FILE);
   }
 
   /** Sniff every file, read with up to 4 threads, stay inside the given directories. */
@@ -39,26 +64,37 @@ public record LoadOptions(
         Math.min(4, Runtime.getRuntime().availableProcessors()),
         false,
         DEFAULT_MAX_FILE_BYTES,
-        ConnectorConfig.EMPTY);
+        ConnectorConfig.EMPTY,
+        DEFAULT_MAX_POINTS_PER_FILE);
   }
 
   public LoadOptions withFormat(String format) {
-    return new LoadOptions(format, threads, followSymlinks, maxFileBytes, connectorConfig);
+    return new LoadOptions(
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
   }
 
   public LoadOptions withThreads(int threads) {
-    return new LoadOptions(format, threads, followSymlinks, maxFileBytes, connectorConfig);
+    return new LoadOptions(
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
   }
 
   public LoadOptions withFollowSymlinks(boolean followSymlinks) {
-    return new LoadOptions(format, threads, followSymlinks, maxFileBytes, connectorConfig);
+    return new LoadOptions(
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
   }
 
   public LoadOptions withMaxFileBytes(long maxFileBytes) {
-    return new LoadOptions(format, threads, followSymlinks, maxFileBytes, connectorConfig);
+    return new LoadOptions(
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
   }
 
   public LoadOptions withConnectorConfig(ConnectorConfig connectorConfig) {
-    return new LoadOptions(format, threads, followSymlinks, maxFileBytes, connectorConfig);
+    return new LoadOptions(
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+  }
+
+  public LoadOptions withMaxPointsPerFile(int maxPointsPerFile) {
+    return new LoadOptions(
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
   }
 }

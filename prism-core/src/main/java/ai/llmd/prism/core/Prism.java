@@ -189,7 +189,7 @@ public final class Prism {
       return;
     }
     if (!Files.isDirectory(path)) {
-      tasks.add(new Task(new PathSourceFile(path, label), true));
+      tasks.add(new Task(new PathSourceFile(path, label, options.maxFileBytes()), true));
       return;
     }
     Path root;
@@ -234,7 +234,8 @@ public final class Prism {
     }
     files.sort((a, b) -> path.relativize(a).toString().compareTo(path.relativize(b).toString()));
     for (Path f : files) {
-      tasks.add(new Task(new PathSourceFile(f, relative(path, f, label)), false));
+      tasks.add(
+          new Task(new PathSourceFile(f, relative(path, f, label), options.maxFileBytes()), false));
     }
   }
 
@@ -377,7 +378,10 @@ public final class Prism {
   private byte[] readBounded(InputStream in, String name) throws IOException {
     byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxFileBytes() + 1));
     if (b.length > options.maxFileBytes()) {
-      throw new IOException(name + " is over the limit of " + options.maxFileBytes() + " bytes");
+      throw new IOException(
+          "over the limit of "
+              + options.maxFileBytes()
+              + " bytes (raise LoadOptions.maxFileBytes)");
     }
     return b;
   }
@@ -447,7 +451,8 @@ public final class Prism {
       try (InputStream in = connector.open(ref)) {
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (b.length > maxBytes) {
-          throw new IOException("over the limit of " + maxBytes + " bytes");
+          throw new IOException(
+              "over the limit of " + maxBytes + " bytes (raise LoadOptions.maxFileBytes)");
         }
         content = b;
         return b;

@@ -83,7 +83,9 @@ public final class BenchmarkReportReader implements FormatReader {
     } catch (JacksonException e) {
       sink.problem(
           Problem.error(
-              file.name(), location(e.getLocation()), "not valid YAML or JSON: " + message(e)));
+              file.name(),
+              location(e.getLocation()),
+              Trees.limitOr(e, "not valid YAML or JSON: " + message(e))));
       return;
     }
     Fields f = new Fields(file.name(), sink);

@@ -1,8 +1,8 @@
 package ai.llmd.prism.core.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import ai.llmd.prism.core.internal.Parsing;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class DelimitedText {
 
-  private static final CsvMapper CSV = new CsvMapper();
   private static final Pattern PLAIN_NUMBER =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern GROUPED_NUMBER = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -150,23 +149,39 @@ final class DelimitedText {
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
     List<String[]> out = new ArrayList<>();
     try (MappingIterator<String[]> it =
-        CSV.readerFor(String[].class)
+        Trees.CSV
+            .readerFor(String[].class)
             .with(schema)
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
             .readValues(text)) {
       while (it.hasNextValue()) {
+        if (out.size() == Trees.MAX_CSV_RECORDS) {
+          throw new IOException(
+              "over a limit: more than "
+                  + Trees.MAX_CSV_RECORDS
+                  + " rows"
+                  + Parsing.howToRaise("MAX_CSV_RECORDS", "csvRecords"));
+        }
         String[] r = it.nextValue();
         out.add(isBlank(r) ? new String[0] : r);
       }
-    } catch (JsonProcessingException e) {
-      return new Records(out, e.getOriginalMessage());
+    } catch (JacksonException e) {
+      return new Records(out, whyNotValid(e));
     } catch (RuntimeException e) {
-      // MappingIterator wraps parse errors in unchecked exceptions
-      Throwable c = e.getCause() instanceof JsonProcessingException j ? j : e;
-      return new Records(
-          out, c instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(c));
+      // the iterator may wrap a parse failure unchecked
+      if (e.getCause() instanceof JacksonException j) {
+        return new Records(out, whyNotValid(j));
+      }
+      throw e;
     }
     return new Records(out, null);
+  }
+
+  /** The parser's complaint in one line, or the limit it hit and how to raise it. */
+  private static String whyNotValid(JacksonException e) {
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+    return Trees.limitOr(e, m.lines().findFirst().orElse("") + where);
   }
 
   private static boolean isBlank(String[] r) {

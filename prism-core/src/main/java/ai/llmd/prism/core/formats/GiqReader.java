@@ -75,7 +75,9 @@ public final class GiqReader implements FormatReader {
     try {
       root = Trees.JSON.readTree(file.bytes());
     } catch (JsonProcessingException e) {
-      sink.problem(Problem.error(file.name(), "", "not valid JSON: " + e.getOriginalMessage()));
+      sink.problem(
+          Problem.error(
+              file.name(), "", Trees.limitOr(e, "not valid JSON: " + e.getOriginalMessage())));
       return;
     }
     String key = root.has("profile") ? "profile" : "benchmarkingData";

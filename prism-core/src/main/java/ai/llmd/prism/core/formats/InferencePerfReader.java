@@ -439,9 +439,12 @@ public final class InferencePerfReader implements FormatReader {
     } catch (IOException e) {
       if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
         Values.parseError(issues, e);
-        return null;
+      } else {
+        // e.g. a sibling metrics file over LoadOptions.maxFileBytes: a problem for that file, and
+        // the report that pulled it in still loads
+        issues.error("", "could not be read: " + e.getMessage());
       }
-      throw e;
+      return null;
     }
     if (root == null || !root.isObject()) {
       issues.error(

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,8 +40,7 @@ final class LenientTrees {
     if (json && skip.isEmpty()) {
       return Trees.JSON.readTree(content);
     }
-    ObjectMapper mapper = json ? Trees.JSON : Trees.YAML;
-    try (JsonParser p = mapper.getFactory().createParser(content)) {
+    try (JsonParser p = Trees.parser(content)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return NODES.missingNode();

@@ -14,6 +14,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.internal.Parsing;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadSink;
@@ -23,9 +24,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -59,13 +58,9 @@ public final class PrismArchiveReader implements FormatReader {
   static final String LLMD_BENCHMARKS = "llm-d-benchmarks";
   static final String DRIVE_ARCHIVE = "drive-archive";
 
+  // the shared limits, but duplicate members are this reader's to report entry by entry
   private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(Trees.MAX_NESTING_DEPTH).build())
-          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-          .build();
+      Parsing.json().rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private static final Pattern AGGREGATED = Pattern.compile("(\\d+) TP(\\d+)");
   private static final Pattern DISAGGREGATED =
@@ -137,8 +132,8 @@ public final class PrismArchiveReader implements FormatReader {
       sink.problem(
           Problem.error(
               file.name(),
-              "byte " + e.getLocation().getByteOffset(),
-              "not valid JSON: " + e.getOriginalMessage()));
+              e.getLocation() == null ? "" : "byte " + e.getLocation().getByteOffset(),
+              Trees.limitOr(e, "not valid JSON: " + e.getOriginalMessage())));
     }
     if (ctx.zeros > 0) {
       sink.problem(

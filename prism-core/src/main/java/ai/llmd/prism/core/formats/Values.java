@@ -231,7 +231,7 @@ final class Values {
             "line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
       }
     }
-    issues.error(loc, "not valid JSON or YAML: " + msg);
+    issues.error(loc, Trees.limitOr(e, "not valid JSON or YAML: " + msg));
   }
 
   /** Percentile {@code q} (0.1, 1, 5 … 99.9) as a statistic, or {@code null} when not canonical. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,8 +23,9 @@ public final class HeadSniff implements Sniff {
   /** How much of an input readers get to look at. */
   public static final int HEAD_BYTES = 64 * 1024;
 
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final YAMLFactory YAML = new YAMLFactory();
+  // the readers' own factories, with their limits: a hostile head meets the same bounds
+  private static final JsonFactory JSON = Parsing.sniffJson();
+  private static final YAMLFactory YAML = Parsing.sniffYaml();
 
   private final String fileName;
   private final byte[] head;
@@ -72,13 +74,17 @@ public final class HeadSniff implements Sniff {
   private void parse() {
     Map<String, String> members = new LinkedHashMap<>();
     Set<String> elementKeys = new LinkedHashSet<>();
-    int start = firstSignificantByte(head);
+    // Decoded leniently (a bad byte becomes U+FFFD), so that a file with one bad character is
+    // still recognised and its reader can say where the character is.
+    String wide = Parsing.wideText(head); // UTF-16, with or without a byte order mark
+    int bom = Parsing.bomLength(head);
+    String text =
+        wide != null ? wide : new String(head, bom, head.length - bom, StandardCharsets.UTF_8);
+    int start = firstSignificantChar(text);
     if (start >= 0) {
-      boolean json = head[start] == '{' || head[start] == '[';
-      try (JsonParser p =
-          json
-              ? JSON.createParser(head, start, head.length - start)
-              : YAML.createParser(head, start, head.length - start)) {
+      boolean json = text.charAt(start) == '{' || text.charAt(start) == '[';
+      String s = text.substring(start);
+      try (JsonParser p = json ? JSON.createParser(s) : YAML.createParser(s)) {
         JsonToken t = p.nextToken();
         if (t == JsonToken.START_OBJECT) {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -109,13 +115,9 @@ public final class HeadSniff implements Sniff {
     firstElementKeys = Collections.unmodifiableSet(elementKeys);
   }
 
-  private static int firstSignificantByte(byte[] b) {
-    int i = 0;
-    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-      i = 3; // UTF-8 byte order mark
-    }
-    for (; i < b.length; i++) {
-      if (!Character.isWhitespace(b[i])) {
+  private static int firstSignificantChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
         return i;
       }
     }

@@ -9,15 +9,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A local file, named relative to the directory (or file) the user asked to load. */
+/**
+ * A local file, named relative to the directory (or file) the user asked to load. Its bytes, and
+ * its siblings' (a reader may pull in a config or metrics file beside it), are read only up to
+ * {@code maxBytes}.
+ */
 public final class PathSourceFile implements SourceFile {
 
   private final Path path;
   private final String name;
+  private final long maxBytes;
 
-  public PathSourceFile(Path path, String name) {
+  public PathSourceFile(Path path, String name, long maxBytes) {
     this.path = path;
     this.name = name;
+    this.maxBytes = maxBytes;
   }
 
   public Path path() {
@@ -36,6 +42,16 @@ public final class PathSourceFile implements SourceFile {
 
   @Override
   public byte[] bytes() throws IOException {
+    long size = Files.size(path);
+    if (size > maxBytes) {
+      throw new IOException(
+          name
+              + " is "
+              + size
+              + " bytes, over the limit of "
+              + maxBytes
+              + " bytes (raise LoadOptions.maxFileBytes)");
+    }
     return Files.readAllBytes(path);
   }
 
@@ -56,7 +72,8 @@ public final class PathSourceFile implements SourceFile {
     }
     int slash = name.lastIndexOf('/');
     return Optional.of(
-        new PathSourceFile(s, slash < 0 ? fileName : name.substring(0, slash + 1) + fileName));
+        new PathSourceFile(
+            s, slash < 0 ? fileName : name.substring(0, slash + 1) + fileName, maxBytes));
   }
 
   @Override
@@ -83,7 +100,7 @@ public final class PathSourceFile implements SourceFile {
     }
     String shown =
         prefix == null ? s.toString() : prefix.isEmpty() ? fileName : prefix + "/" + fileName;
-    return Optional.of(new PathSourceFile(s, shown));
+    return Optional.of(new PathSourceFile(s, shown, maxBytes));
   }
 
   @Override

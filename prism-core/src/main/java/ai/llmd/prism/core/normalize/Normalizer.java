@@ -117,7 +117,17 @@ public final class Normalizer {
     Run run = new Run();
     List<BenchmarkPoint> out = new ArrayList<>(points.size());
     for (BenchmarkPoint p : points) {
-      out.add(run.point(p));
+      try {
+        out.add(run.point(p));
+      } catch (RuntimeException e) {
+        // one odd point must not cost the load its other points: keep it as the reader made it
+        out.add(p);
+        run.problems.add(
+            Problem.warning(
+                fileOf(p.provenance()),
+                p.provenance().location(),
+                "kept as read, not normalized: " + e));
+      }
     }
     return new Result(out, run.problems);
   }
