@@ -253,6 +253,16 @@ public final class Comparisons {
       Measure measure,
       int n,
       Function<? super BenchmarkPoint, ? extends K> groupKey) {
+    return top(points, measure, n, groupKey, Configurations::key);
+  }
+
+  /** Like {@link #top(Collection, Measure, int, Function)} with a caller's configuration key. */
+  static <K> Ranking<K> top(
+      Collection<? extends BenchmarkPoint> points,
+      Measure measure,
+      int n,
+      Function<? super BenchmarkPoint, ? extends K> groupKey,
+      Function<? super BenchmarkPoint, String> configurationKey) {
     if (measure.direction() == Direction.NEUTRAL) {
       throw new IllegalArgumentException(
           measure.metric().key() + " has no better direction (NEUTRAL) and cannot be ranked");
@@ -270,7 +280,7 @@ public final class Comparisons {
             new ParetoResult.Excluded(p, measure.whyAbsent(p).orElse(measure + " is absent")));
         continue;
       }
-      String config = Configurations.key(p);
+      String config = configurationKey.apply(p);
       Ranking.Entry e = new Ranking.Entry(0, config, p, v.getAsDouble());
       best.computeIfAbsent(groupKey.apply(p), k -> new TreeMap<>())
           .merge(config, e, (a, b) -> d.compare(b.value(), a.value()) > 0 ? b : a);

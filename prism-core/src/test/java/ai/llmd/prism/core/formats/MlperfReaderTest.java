@@ -60,6 +60,7 @@ class MlperfReaderTest {
     BenchmarkPoint first = r.points().get(0);
     assertThat(first.labels())
         .containsEntry("public_id", "5.0-0001")
+        .containsEntry("round", "5.0")
         .containsEntry("benchmark", "llama2-70b-99")
         .containsEntry("scenario", "Offline")
         .containsEntry("organization", "AMD");
@@ -112,7 +113,9 @@ class MlperfReaderTest {
         .hasSize(7)
         .allSatisfy(p -> assertThat(p.message()).contains("'Latency (s)'"));
     BenchmarkPoint first = r.points().get(0);
-    assertThat(first.labels()).containsEntry("public_id", "v6.0-0001");
+    assertThat(first.labels())
+        .containsEntry("public_id", "v6.0-0001")
+        .containsEntry("round", "6.0");
     assertThat(first.provenance().formatVersion()).isEqualTo("6.0");
     assertThat(first.provenance().location()).isEqualTo("row 1");
     assertThat(first.model().raw()).isEqualTo("llama2-70b-99");
@@ -152,6 +155,7 @@ class MlperfReaderTest {
             "9.9-0003 llama2-70b-99 Server",
             "9.9-0006 resnet Server");
     assertThat(r.points().get(0).metrics().mean(Metric.OUTPUT_THROUGHPUT)).hasValue(27803.90);
+    assertThat(r.points().get(0).labels()).containsEntry("round", "9.9");
     assertThat(r.points().get(1).metrics().mean(Metric.OUTPUT_THROUGHPUT)).hasValue(24593.77);
     assertThat(r.points().get(2).metrics().mean(Metric.REQUEST_RATE)).hasValue(812.5);
     assertThat(r.points().get(2).metrics().has(Metric.OUTPUT_THROUGHPUT)).isFalse();
@@ -198,6 +202,7 @@ class MlperfReaderTest {
     assertThat(a.deployment().acceleratorCount()).isEqualTo(87);
     assertThat(a.deployment().accelerator().raw()).isEqualTo("Example X100 80GB (x87)");
     assertThat(a.provenance().formatVersion()).isEqualTo("9.9");
+    assertThat(a.labels()).containsEntry("round", "9.9"); // from the Public ID v9.9-…
     assertThat(r.points().get(1).metrics().mean(Metric.OUTPUT_THROUGHPUT)).hasValue(1016375.5);
     BenchmarkPoint whisper = r.points().get(2);
     assertThat(whisper.metrics().mean(Metric.REQUEST_RATE)).hasValue(5596.6);
