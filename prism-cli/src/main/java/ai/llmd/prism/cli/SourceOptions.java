@@ -37,9 +37,14 @@ final class SourceOptions {
   boolean followSymlinks;
 
   LoadResult load() {
+    return load(sources);
+  }
+
+  /** Loads other sources (e.g. a baseline) with the same options. */
+  LoadResult load(List<String> from) {
     Prism prism = Prism.create();
     LoadOptions options =
         prism.options().withFormat(format).withThreads(threads).withFollowSymlinks(followSymlinks);
-    return prism.withOptions(options).load(sources.toArray(String[]::new));
+    return prism.withOptions(options).load(from.toArray(String[]::new));
   }
 }
