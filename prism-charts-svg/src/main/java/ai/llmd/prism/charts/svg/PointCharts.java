@@ -48,13 +48,16 @@ public final class PointCharts {
 
   /** How a measure is labelled on an axis, e.g. {@code ttft p90 (ms)}. */
   public static String axisLabel(Measure m) {
+    // latencies are never divided, so they are not labelled per chip
     String per =
-        switch (m.basis()) {
-          case TOTAL -> "";
-          case ACCELERATOR -> " per chip";
-          case REPLICA -> " per replica";
-          case NODE -> " per node";
-        };
+        !m.metric().scalesWithAccelerators()
+            ? ""
+            : switch (m.basis()) {
+              case TOTAL -> "";
+              case ACCELERATOR -> " per chip";
+              case REPLICA -> " per replica";
+              case NODE -> " per node";
+            };
     return m.metric().key().replace('_', ' ')
         + " "
         + m.statistic().key()
