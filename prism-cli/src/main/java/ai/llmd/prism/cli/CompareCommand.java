@@ -85,8 +85,7 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Loaded candidate = Loaded.from(source, filters, spec.commandLine().getErr());
     if (!baseline.isEmpty()) {
-      SourceOptions base = source.withSources(baseline);
-      Loaded before = Loaded.from(base, filters, spec.commandLine().getErr());
+      Loaded before = Loaded.of(source.load(baseline), filters, spec.commandLine().getErr());
       RegressionReport r =
           Comparisons.regression(
               before.points(),

@@ -10,7 +10,10 @@ import java.util.List;
 record Loaded(LoadResult result, List<BenchmarkPoint> points) {
 
   static Loaded from(SourceOptions source, FilterOptions filters, PrintWriter err) {
-    LoadResult result = source.load();
+    return of(source.load(), filters, err);
+  }
+
+  static Loaded of(LoadResult result, FilterOptions filters, PrintWriter err) {
     for (Problem p : result.problems()) {
       if (p.severity() != Problem.Severity.INFO) {
         err.println(p);

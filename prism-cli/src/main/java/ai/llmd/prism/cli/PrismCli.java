@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
     description = "Unify, normalize and analyse LLM inference benchmark results.",
     subcommands = {
       PointsCommand.class,
+      ReportCommand.class,
+      ChartCommand.class,
       ValidateCommand.class,
       ResolveCommand.class,
       ParetoCommand.class,
@@ -45,6 +47,19 @@ public final class PrismCli implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+    cl.setParameterExceptionHandler(
+        (e, args1) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr()
+              .println(
+                  c.getCommandSpec().qualifiedName()
+                      + ": "
+                      + e.getMessage()
+                      + " (see "
+                      + c.getCommandSpec().qualifiedName()
+                      + " --help)");
+          return 2;
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (root.debug) {

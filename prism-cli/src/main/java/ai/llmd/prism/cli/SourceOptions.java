@@ -59,19 +59,6 @@ final class SourceOptions {
   @Option(names = "--no-cache", description = "Download every remote object again.")
   boolean noCache;
 
-  /** The same options over other sources (e.g. a baseline). */
-  SourceOptions withSources(List<String> others) {
-    SourceOptions o = new SourceOptions();
-    o.sources = new ArrayList<>(others);
-    o.format = format;
-    o.threads = threads;
-    o.followSymlinks = followSymlinks;
-    o.config = config;
-    o.cache = cache;
-    o.noCache = noCache;
-    return o;
-  }
-
   /** The CLI caches remote objects by default; the library does not. */
   static Path defaultCache() {
     String xdg = System.getenv("XDG_CACHE_HOME");
@@ -83,6 +70,11 @@ final class SourceOptions {
   }
 
   LoadResult load() {
+    return load(sources);
+  }
+
+  /** Loads other sources (e.g. a baseline) with the same options. */
+  LoadResult load(List<String> from) {
     Prism prism = Prism.create();
     Map<String, String> values = new LinkedHashMap<>(config);
     if (!noCache && !values.containsKey(Prism.CACHE_DIR)) {
@@ -95,6 +87,6 @@ final class SourceOptions {
             .withThreads(threads)
             .withFollowSymlinks(followSymlinks)
             .withConnectorConfig(ConnectorConfig.of(values));
-    return prism.withOptions(options).load(sources.toArray(String[]::new));
+    return prism.withOptions(options).load(from.toArray(String[]::new));
   }
 }

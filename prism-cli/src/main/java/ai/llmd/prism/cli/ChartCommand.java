@@ -1,0 +1,152 @@
+package ai.llmd.prism.cli;
+
+import ai.llmd.prism.api.Metric;
+import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.charts.svg.PointCharts;
+import ai.llmd.prism.charts.svg.SvgChartRenderer;
+import ai.llmd.prism.core.LoadResult;
+import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.analysis.Measure;
+import ai.llmd.prism.spi.ChartSpec;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code prism chart}: one metric against another (or against concurrency) as an SVG file. */
+@Command(
+    name = "chart",
+    description =
+        "Draw one metric against another as a standalone SVG: one line per configuration, the"
+            + " Pareto frontier dashed.")
+final class ChartCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin SourceOptions source;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write the SVG (- for standard output).")
+  String output;
+
+  @Option(
+      names = "--x",
+      paramLabel = "METRIC",
+      description =
+          "Horizontal axis: metric[.statistic] (e.g. tpot, ttft.p90) or concurrency (default:"
+              + " ${DEFAULT-VALUE}).")
+  String x = "tpot.mean";
+
+  @Option(
+      names = "--y",
+      paramLabel = "METRIC",
+      description = "Vertical axis: metric[.statistic] (default: ${DEFAULT-VALUE}).")
+  String y = "output_throughput.mean";
+
+  @Option(
+      names = "--per-chip",
+      description = "Divide metrics that scale with accelerator count by the number of chips.")
+  boolean perChip;
+
+  @Option(names = "--log-x", description = "Logarithmic horizontal axis.")
+  boolean logX;
+
+  @Option(names = "--log-y", description = "Logarithmic vertical axis.")
+  boolean logY;
+
+  @Option(
+      names = "--theme",
+      paramLabel = "THEME",
+      description = "light, dark or auto (follows the viewer's colour scheme); default: light.")
+  String theme = "light";
+
+  @Override
+  public Integer call() throws IOException {
+    ChartSpec.Theme t = theme();
+    Measure my = measure("--y", y);
+    boolean vsConcurrency = "concurrency".equalsIgnoreCase(x.strip());
+    Measure mx = vsConcurrency ? null : measure("--x", x);
+    LoadResult result = source.load();
+    ChartSpec chart =
+        vsConcurrency
+            ? PointCharts.vsConcurrency(result.points(), my)
+            : PointCharts.xy(result.points(), mx, my);
+    ChartSpec.Scale xs = logX || vsConcurrency ? ChartSpec.Scale.LOG : ChartSpec.Scale.LINEAR;
+    chart =
+        new ChartSpec(
+            chart.title(),
+            chart.kind(),
+            new ChartSpec.Axis(chart.x().label(), xs),
+            new ChartSpec.Axis(
+                chart.y().label(), logY ? ChartSpec.Scale.LOG : ChartSpec.Scale.LINEAR),
+            chart.series(),
+            chart.categories(),
+            t);
+    Output.write(spec, output, new SvgChartRenderer().toSvg(chart));
+    for (Problem p : result.problems()) {
+      if (p.severity() != Problem.Severity.INFO) {
+        spec.commandLine().getErr().println(p);
+      }
+    }
+    if (chart.series().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println("prism chart: no point has both " + x + " and " + y + "; the chart is empty");
+    }
+    return result.hasErrors() ? 1 : 0;
+  }
+
+  private ChartSpec.Theme theme() {
+    try {
+      return ChartSpec.Theme.valueOf(theme.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--theme " + theme + ": expected light, dark or auto");
+    }
+  }
+
+  private Measure measure(String option, String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    int dot = t.indexOf('.');
+    String name = dot < 0 ? t : t.substring(0, dot);
+    Metric metric =
+        Metric.byKey(name)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        option
+                            + " "
+                            + text
+                            + ": unknown metric "
+                            + name
+                            + "; one of "
+                            + Arrays.stream(Metric.values())
+                                .map(Metric::key)
+                                .collect(Collectors.joining(", "))));
+    Statistic stat = Statistic.MEAN;
+    if (dot >= 0) {
+      String s = t.substring(dot + 1);
+      stat =
+          Statistic.byKey(s)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          option + " " + text + ": unknown statistic " + s + " (e.g. mean, p90)"));
+    }
+    Measure m = Measure.of(metric, stat);
+    return perChip ? m.per(Views.Basis.ACCELERATOR) : m;
+  }
+}
