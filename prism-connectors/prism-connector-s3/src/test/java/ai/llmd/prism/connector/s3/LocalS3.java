@@ -110,6 +110,10 @@ final class LocalS3 implements AutoCloseable {
         new ByteArrayInputStream(content));
   }
 
+  void delete(String bucket, String key) {
+    admin.deleteObject(b -> b.bucket(bucket).key(key));
+  }
+
   /** Configuration reaching this server with its credentials. */
   ConnectorConfig config() {
     return ConnectorConfig.of(
