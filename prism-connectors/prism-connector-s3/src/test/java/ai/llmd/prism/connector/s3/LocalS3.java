@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 final class LocalS3 implements AutoCloseable {
 
-  static final String ACCESS_KEY = "prism-access";
-  static final String SECRET_KEY = "prism-secret";
+  static final String ACCESS_KEY = "AKIAPRISMTESTKEY0001";
+  static final String SECRET_KEY = "prismTestSecretValue7Qx9";
 
   private final S3Proxy proxy;
   private final URI endpoint;
