@@ -4,10 +4,10 @@ import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
 import com.google.api.gax.paging.Page;
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.BaseServiceException;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.ReadChannel;
+import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
@@ -63,18 +63,29 @@ final class GcsSourceConnector implements SourceConnector {
       b.setCredentials(NoCredentials.getInstance());
     }
     config.string("gcs.project").ifPresent(b::setProjectId);
-    int attempts = config.integer("gcs.maxAttempts", 0);
-    Optional<String> delay = config.string("gcs.initialRetryDelay");
-    if (attempts > 0 || delay.isPresent()) {
-      RetrySettings.Builder r = StorageOptions.getDefaultRetrySettings().toBuilder();
-      if (attempts > 0) {
-        r.setMaxAttempts(attempts);
-      }
-      if (delay.isPresent()) {
-        Duration d = config.duration("gcs.initialRetryDelay", Duration.ofSeconds(1));
-        r.setInitialRetryDelayDuration(d).setMaxRetryDelayDuration(d.multipliedBy(8));
-      }
-      b.setRetrySettings(r.build());
+    // the client retries 429, 5xx and broken connections with jittered exponential backoff;
+    // gcs.deadline bounds all tries of one call together
+    int attempts = config.integer("gcs.maxAttempts", 6);
+    if (attempts < 1) {
+      throw new IllegalArgumentException("gcs.maxAttempts must be at least 1, was " + attempts);
+    }
+    Duration delay = config.duration("gcs.initialRetryDelay", Duration.ofSeconds(1));
+    Duration deadline = config.duration("gcs.deadline", Duration.ofMinutes(2));
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("gcs.deadline must be positive, was " + deadline);
+    }
+    b.setRetrySettings(
+        StorageOptions.getDefaultRetrySettings().toBuilder()
+            .setMaxAttempts(attempts)
+            .setInitialRetryDelayDuration(delay)
+            .setMaxRetryDelayDuration(delay.multipliedBy(32))
+            .setTotalTimeoutDuration(deadline)
+            .build());
+    Optional<String> attemptTimeout = config.string("gcs.attemptTimeout");
+    if (attemptTimeout.isPresent()) {
+      int ms = (int) config.duration("gcs.attemptTimeout", Duration.ZERO).toMillis();
+      b.setTransportOptions(
+          HttpTransportOptions.newBuilder().setConnectTimeout(ms).setReadTimeout(ms).build());
     }
     return new GcsSourceConnector(b.build().getService(), pageSize);
   }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -57,6 +58,7 @@ final class GiqSourceConnector implements SourceConnector {
   private final Duration timeout;
   private final int maxAttempts;
   private final Duration retryDelay;
+  private final Duration deadline;
   private final Map<URI, byte[]> fetched = new ConcurrentHashMap<>();
 
   GiqSourceConnector(ConnectorConfig config, Supplier<String> tokens) {
@@ -82,6 +84,10 @@ final class GiqSourceConnector implements SourceConnector {
     this.timeout = config.duration("giq.timeout", Duration.ofSeconds(60));
     this.maxAttempts = Math.max(1, config.integer("giq.maxAttempts", 3));
     this.retryDelay = config.duration("giq.retryDelay", Duration.ofMillis(500));
+    this.deadline = config.duration("giq.deadline", Duration.ofMinutes(2));
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("giq.deadline must be positive, was " + deadline);
+    }
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
@@ -271,14 +277,28 @@ final class GiqSourceConnector implements SourceConnector {
 
   private byte[] send(String project, HttpRequest.Builder request, String what) throws IOException {
     IOException last = null;
+    long end = System.nanoTime() + deadline.toNanos();
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) {
-        pause(retryDelay.multipliedBy(1L << Math.min(attempt - 2, 6)));
+        // exponential backoff with full jitter, never past the deadline
+        long cap = retryDelay.multipliedBy(1L << Math.min(attempt - 2, 6)).toNanos();
+        long wait = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
+        if (System.nanoTime() + wait > end) {
+          throw new IOException(
+              last.getMessage()
+                  + " (gave up at the deadline of "
+                  + deadline
+                  + " after "
+                  + (attempt - 1)
+                  + " tries)",
+              last);
+        }
+        pause(Duration.ofNanos(wait));
       }
       HttpRequest.Builder r =
           request
               .copy()
-              .timeout(timeout)
+              .timeout(min(timeout, Duration.ofNanos(Math.max(1, end - System.nanoTime()))))
               .header("Accept", "application/json")
               .header("X-Goog-User-Project", project);
       String token = tokens.get();
@@ -350,6 +370,10 @@ final class GiqSourceConnector implements SourceConnector {
     } catch (JsonProcessingException e) {
       throw new IOException(what + " answered with invalid JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static void pause(Duration d) throws InterruptedIOException {

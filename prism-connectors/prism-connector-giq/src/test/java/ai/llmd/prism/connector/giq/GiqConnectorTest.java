@@ -207,6 +207,23 @@ class GiqConnectorTest {
   }
 
   @Test
+  void stopsRetryingAtTheDeadlineWhateverMaxAttemptsSays() throws Exception {
+    String root = "giq://p?model=" + FakeGiqServer.GEMMA + "&modelServer=vllm&pricingModel=spot";
+    ConnectorConfig config =
+        config("giq.maxAttempts", "10000", "giq.retryDelay", "0.05", "giq.deadline", "PT0.5S");
+    try (SourceConnector c = new GiqConnectorProvider().create(config)) {
+      server.failNext(10000, 503);
+      assertThatThrownBy(() -> list(c, root))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("HTTP 503")
+          .hasMessageContaining("gave up at the deadline of PT0.5S");
+      assertThat(server.requests().size()).isBetween(2, 100);
+    } finally {
+      server.failNext(0, 503);
+    }
+  }
+
+  @Test
   void rejectsParametersItDoesNotKnow() throws Exception {
     try (SourceConnector c = new GiqConnectorProvider().create(config())) {
       assertThatThrownBy(() -> list(c, "giq://p?modle=x"))

@@ -3,12 +3,14 @@ package ai.llmd.prism.connector.s3;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,12 +22,15 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -35,12 +40,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** Lists and reads {@code s3://bucket/prefix} with one thread-safe {@link S3Client}. */
 final class S3SourceConnector implements SourceConnector {
 
+  /** Objects up to this size are read whole in {@link #open}, so a broken body is retried. */
+  private static final long BUFFER_LIMIT = 64L << 20;
+
   private final S3Client s3;
   private final int pageSize;
+  private final Retry retry;
 
-  S3SourceConnector(S3Client s3, int pageSize) {
+  S3SourceConnector(S3Client s3, int pageSize, Retry retry) {
     this.s3 = s3;
     this.pageSize = pageSize;
+    this.retry = retry;
   }
 
   /** A connector configured by {@code config}, reading environment variables with {@code env}. */
@@ -62,16 +72,26 @@ final class S3SourceConnector implements SourceConnector {
       // a bucket in another region than the configured one is found, not refused
       b.crossRegionAccessEnabled(true);
     }
-    int attempts = config.integer("s3.maxAttempts", 0);
-    if (attempts > 0) {
-      b.overrideConfiguration(
-          o ->
-              o.retryStrategy(
+    Retry retry = Retry.of(config, "s3");
+    Optional<Duration> attemptTimeout =
+        config.string("s3.attemptTimeout").map(v -> config.duration("s3.attemptTimeout", null));
+    b.overrideConfiguration(
+        o -> {
+          // full jitter on exponential delays; throttling (SlowDown, 429) backs off from a
+          // longer base, as AWS recommends
+          o.retryStrategy(
                   AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                      .maxAttempts(attempts)
-                      .build()));
-    }
-    return new S3SourceConnector(b.build(), pageSize);
+                      .maxAttempts(retry.maxAttempts())
+                      .backoffStrategy(
+                          BackoffStrategy.exponentialDelay(retry.baseDelay(), retry.maxDelay()))
+                      .throttlingBackoffStrategy(
+                          BackoffStrategy.exponentialDelay(
+                              retry.baseDelay().multipliedBy(5), retry.maxDelay()))
+                      .build())
+              .apiCallTimeout(retry.deadline());
+          attemptTimeout.ifPresent(o::apiCallAttemptTimeout);
+        });
+    return new S3SourceConnector(b.build(), pageSize, retry);
   }
 
   private static Optional<URI> endpoint(ConnectorConfig config, Function<String, String> env) {
@@ -178,19 +198,47 @@ final class S3SourceConnector implements SourceConnector {
     return new ObjectRef(Location.uri(bucket, o.key()), relativeKey, size, etag);
   }
 
+  /**
+   * Opens the listed version of an object. Objects of known size up to 64 MiB are read whole here,
+   * so that a body cut off mid-way is retried (the SDK retries only until the headers arrive) and
+   * every caller sees either all of it or an exception.
+   */
   @Override
   public InputStream open(ObjectRef object) throws IOException {
+    if (object.size() < 0 || object.size() > BUFFER_LIMIT) {
+      return new SdkExceptionsAsIo(get(object), object.uri());
+    }
+    return retry.call(
+        "reading " + object.uri(),
+        () -> {
+          byte[] b;
+          try (InputStream in = new SdkExceptionsAsIo(get(object), object.uri())) {
+            b = in.readAllBytes();
+          }
+          if (b.length != object.size()) {
+            throw new IOException(
+                "reading "
+                    + object.uri()
+                    + " failed: listed as "
+                    + object.size()
+                    + " bytes but "
+                    + b.length
+                    + " arrived");
+          }
+          return new ByteArrayInputStream(b);
+        });
+  }
+
+  private ResponseInputStream<GetObjectResponse> get(ObjectRef object) throws IOException {
     Location at = Location.of(object.uri());
     try {
       // only the listed version: content read under a stale ETag would poison caches
       String etag = object.changeToken();
-      return new SdkExceptionsAsIo(
-          s3.getObject(
-              r ->
-                  r.bucket(at.bucket())
-                      .key(at.prefix())
-                      .ifMatch(etag == null ? null : "\"" + etag + "\"")),
-          object.uri());
+      return s3.getObject(
+          r ->
+              r.bucket(at.bucket())
+                  .key(at.prefix())
+                  .ifMatch(etag == null ? null : "\"" + etag + "\""));
     } catch (NoSuchKeyException | NoSuchBucketException e) {
       throw new FileNotFoundException(object.uri() + ": no such object");
     } catch (S3Exception e) {
@@ -204,9 +252,10 @@ final class S3SourceConnector implements SourceConnector {
                 + object.changeToken()
                 + " (changed since listing?)");
       }
-      throw new IOException("reading " + object.uri() + " failed: " + message(e), e);
+      throw new Retry.Permanent("reading " + object.uri() + " failed: " + message(e), e);
     } catch (SdkException e) {
-      throw new IOException("reading " + object.uri() + " failed: " + message(e), e);
+      // the SDK has already retried what it could within the deadline
+      throw new Retry.Permanent("reading " + object.uri() + " failed: " + message(e), e);
     }
   }
 

@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 final class LocalS3 implements AutoCloseable {
 
-  static final String ACCESS_KEY = "prism-access";
-  static final String SECRET_KEY = "prism-secret";
+  static final String ACCESS_KEY = "AKIAPRISMTESTKEY0001";
+  static final String SECRET_KEY = "prismTestSecretValue7Qx9";
 
   private final S3Proxy proxy;
   private final URI endpoint;
@@ -108,6 +108,10 @@ final class LocalS3 implements AutoCloseable {
             .contentLength((long) content.length)
             .build(),
         new ByteArrayInputStream(content));
+  }
+
+  void delete(String bucket, String key) {
+    admin.deleteObject(b -> b.bucket(bucket).key(key));
   }
 
   /** Configuration reaching this server with its credentials. */
