@@ -221,6 +221,7 @@ public final class Mlperf {
   /**
    * One system, benchmark and scenario across rounds.
    *
+   * @param organization the submitter
    * @param system the system name
    * @param accelerator the accelerator name
    * @param accelerators the accelerator count
@@ -230,6 +231,7 @@ public final class Mlperf {
    * @param steps round-to-round changes, oldest first
    */
   public record Track(
+      String organization,
       String system,
       String accelerator,
       int accelerators,
@@ -256,11 +258,11 @@ public final class Mlperf {
   }
 
   /**
-   * The same system (system name, accelerator name, accelerator count) on the same benchmark and
-   * scenario in different rounds, with the % change from each round to the next one it appears in.
-   * Normalize the points first so that accelerator names agree across rounds. A key that repeats
-   * within one round is ambiguous and listed as unmatched, as are results only one round has and
-   * results declared in another unit than the same system's other rounds.
+   * The same system (submitter, system name, accelerator name, accelerator count) on the same
+   * benchmark and scenario in different rounds, with the % change from each round to the next one
+   * it appears in. Normalize the points first so that accelerator names agree across rounds. A key
+   * that repeats within one round is ambiguous and listed as unmatched, as are results only one
+   * round has and results declared in another unit than the same system's other rounds.
    */
   public static RoundReport acrossRounds(Collection<? extends BenchmarkPoint> points) {
     Map<List<String>, List<BenchmarkPoint>> byKey = new LinkedHashMap<>();
@@ -285,6 +287,7 @@ public final class Mlperf {
               count(p),
               benchmark(p),
               label(p, "scenario"),
+              label(p, "organization"),
               throughput(p).orElseThrow().name());
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
@@ -305,7 +308,7 @@ public final class Mlperf {
                         + r.getKey()
                         + " has "
                         + r.getValue().size()
-                        + " results for this system, benchmark and scenario: "
+                        + " results for this submitter, system, benchmark and scenario: "
                         + r.getValue().stream()
                             .map(x -> label(x, "public_id"))
                             .collect(Collectors.joining(", "))));
@@ -338,7 +341,14 @@ public final class Mlperf {
       List<String> k = e.getKey();
       tracks.add(
           new Track(
-              k.get(0), k.get(1), Integer.parseInt(k.get(2)), k.get(3), k.get(4), metric, steps));
+              k.get(5),
+              k.get(0),
+              k.get(1),
+              Integer.parseInt(k.get(2)),
+              k.get(3),
+              k.get(4),
+              metric,
+              steps));
     }
     return new RoundReport(tracks, unmatched);
   }
@@ -346,7 +356,7 @@ public final class Mlperf {
   private static String onlyRoundReason(
       BenchmarkPoint p, List<String> key, Map<List<String>, List<BenchmarkPoint>> byKey) {
     for (List<String> other : byKey.keySet()) {
-      if (!other.equals(key) && other.subList(0, 5).equals(key.subList(0, 5))) {
+      if (!other.equals(key) && other.subList(0, 6).equals(key.subList(0, 6))) {
         return "other rounds declare this system's "
             + key.get(3)
             + " "
@@ -356,7 +366,9 @@ public final class Mlperf {
             + " here); not compared";
       }
     }
-    return "no other round has a result for system '"
+    return "no other round has a result for "
+        + key.get(5)
+        + "'s system '"
         + key.get(0)
         + "' with "
         + key.get(2)

@@ -46,6 +46,12 @@ class MlperfTest {
     return result(round, id, system, chips, bench, sc, Metric.OUTPUT_THROUGHPUT, v);
   }
 
+  private static BenchmarkPoint byOrg(String org, BenchmarkPoint p) {
+    java.util.Map<String, String> labels = new java.util.TreeMap<>(p.labels());
+    labels.put("organization", org);
+    return new BenchmarkPoint(p.scenario(), p.metrics(), p.costs(), labels, p.provenance());
+  }
+
   // ---- small hand-built inputs ----
 
   @Test
@@ -135,7 +141,9 @@ class MlperfTest {
             tokens("6.0", "v6.0-9", "X", 8, "llama3.1-8b", "Offline", 300),
             tokens("5.1", "5.1-7", "Y", 8, "whisper", "Offline", 10),
             tokens("6.0", "v6.0-7", "Y", 8, "whisper", "Offline", 11),
-            tokens("6.0", "v6.0-8", "Y", 8, "whisper", "Offline", 12));
+            tokens("6.0", "v6.0-8", "Y", 8, "whisper", "Offline", 12),
+            // another submitter's system of the same name is neither ambiguous nor matched
+            byOrg("Other", tokens("6.0", "v6.0-6", "X", 8, "llama2-70b-99", "Offline", 500)));
 
     Mlperf.RoundReport r = Mlperf.acrossRounds(points);
 
@@ -143,6 +151,7 @@ class MlperfTest {
         .extracting(t -> t.benchmark() + " " + t.scenario())
         .containsExactly("llama2-70b-99 Offline", "llama3.1-8b Offline");
     Mlperf.Track x = r.tracks().get(0);
+    assertThat(x.organization()).isEqualTo("Org");
     assertThat(x.system()).isEqualTo("X");
     assertThat(x.accelerators()).isEqualTo(8);
     assertThat(x.steps())
@@ -157,16 +166,22 @@ class MlperfTest {
     assertThat(r.unmatched())
         .extracting(e -> e.point().labels().get("public_id") + " " + e.reason())
         .containsExactlyInAnyOrder(
-            "5.1-9 no other round has a result for system 'X' with 8 × H200 on llama2-70b-99.9"
+            "5.1-9 no other round has a result for Org's system 'X' with 8 × H200 on"
+                + " llama2-70b-99.9"
                 + " Offline",
-            "v6.0-9 no other round has a result for system 'X' with 4 × H200 on llama2-70b-99"
+            "v6.0-9 no other round has a result for Org's system 'X' with 4 × H200 on"
+                + " llama2-70b-99"
                 + " Server",
-            "5.1-9 no other round has a result for system 'X' with 8 × H200 on llama2-70b-99"
+            "5.1-9 no other round has a result for Org's system 'X' with 8 × H200 on"
+                + " llama2-70b-99"
                 + " Server",
-            "5.1-7 no other round has a result for system 'Y' with 8 × H200 on whisper Offline",
-            "v6.0-7 round 6.0 has 2 results for this system, benchmark and scenario: v6.0-7,"
+            "5.1-7 no other round has a result for Org's system 'Y' with 8 × H200 on whisper"
+                + " Offline",
+            "v6.0-6 no other round has a result for Other's system 'X' with 8 × H200 on"
+                + " llama2-70b-99 Offline",
+            "v6.0-7 round 6.0 has 2 results for this submitter, system, benchmark and scenario: v6.0-7,"
                 + " v6.0-8",
-            "v6.0-8 round 6.0 has 2 results for this system, benchmark and scenario: v6.0-7,"
+            "v6.0-8 round 6.0 has 2 results for this submitter, system, benchmark and scenario: v6.0-7,"
                 + " v6.0-8");
   }
 
@@ -283,6 +298,26 @@ class MlperfTest {
             .orElseThrow();
     assertThat(intel.steps().get(0).changePercent())
         .isCloseTo((3270.66 - 3009.38) / 3009.38 * 100, within(1e-9));
+    // "NVIDIA DGX B200 (8x …)" is submitted by Google, Lambda and NVIDIA in 5.1: each submitter's
+    // own system is followed; Google: 92,338.70 (5.0-0078) -> 99,169.78 (5.1-0047) Server
+    Mlperf.Track google =
+        r.tracks().stream()
+            .filter(
+                t ->
+                    t.organization().equals("Google")
+                        && t.system().equals("NVIDIA DGX B200 (8x B200-SXM-180GB TensorRT)")
+                        && t.benchmark().equals("llama2-70b-99")
+                        && t.scenario().equals("Server"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(google.steps())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.to().labels()).containsEntry("public_id", "5.1-0047");
+              assertThat(s.changePercent())
+                  .isCloseTo((99169.78 - 92338.70) / 92338.70 * 100, within(1e-9));
+            });
     // its llama3.1-8b-datacenter result is in Samples/s in 5.1, Tokens/s in 6.0: listed
     assertThat(r.unmatched())
         .anySatisfy(
