@@ -482,7 +482,7 @@ public final class HtmlReport {
                       labels.label(s.points().get(0)) + (est ? " (estimated)" : " (stated)"),
                       ps,
                       true,
-                      PointLabels.group(s))));
+                      labels.label(s.points().get(0)))));
     }
     return java.util.Optional.of(
         svg(

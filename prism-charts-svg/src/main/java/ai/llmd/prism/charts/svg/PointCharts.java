@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Chart specifications of benchmark points: one series per configuration (coloured by accelerator),
- * in load order, with the Pareto frontier over both measures marked where both have a better
+ * Chart specifications of benchmark points: one series per configuration (each its own colour), in
+ * load order, with the Pareto frontier over both measures marked where both have a better
  * direction. Render them with {@link SvgChartRenderer}.
  */
 public final class PointCharts {
@@ -98,8 +98,7 @@ public final class PointCharts {
         }
       }
       if (!ps.isEmpty()) {
-        out.add(
-            new ChartSpec.Series(labels.label(s.points().get(0)), ps, true, PointLabels.group(s)));
+        out.add(new ChartSpec.Series(labels.label(s.points().get(0)), ps, true, null));
       }
     }
     return spec(title, xLabel, yLabel, out, ChartSpec.Scale.LINEAR);
@@ -119,8 +118,7 @@ public final class PointCharts {
         }
       }
       if (!ps.isEmpty()) {
-        out.add(
-            new ChartSpec.Series(labels.label(s.points().get(0)), ps, true, PointLabels.group(s)));
+        out.add(new ChartSpec.Series(labels.label(s.points().get(0)), ps, true, null));
       }
     }
     return spec(title, xLabel, yLabel, out, ChartSpec.Scale.LOG);

@@ -111,14 +111,6 @@ final class PointLabels {
     return String.join(" ", parts);
   }
 
-  /** Colour group of a series: its accelerator. */
-  static String group(Series s) {
-    BenchmarkPoint p = s.points().get(0);
-    return p.deployment().accelerator() == null
-        ? Facet.UNKNOWN
-        : p.deployment().accelerator().name();
-  }
-
   static String accelerator(BenchmarkPoint p) {
     String name = p.deployment().accelerator() == null ? "?" : p.deployment().accelerator().name();
     var n = Views.accelerators(p.deployment());
