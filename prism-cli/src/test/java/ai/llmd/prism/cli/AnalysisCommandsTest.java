@@ -125,7 +125,7 @@ class AnalysisCommandsTest {
         json(
             prism(
                 "compare",
-                examples("releases/0.3.1"),
+                examples("llm-d/h100-aggregated-4x-tp2"),
                 "--baseline",
                 examples("releases/0.3.0"),
                 "--json"));
