@@ -50,6 +50,14 @@ final class SourceOptions {
     Prism prism = Prism.create();
     LoadOptions options =
         prism.options().withFormat(format).withThreads(threads).withFollowSymlinks(followSymlinks);
-    return prism.withOptions(options).load(sources.toArray(String[]::new));
+    if (!ProgressBar.wanted()) {
+      return prism.withOptions(options).load(sources.toArray(String[]::new));
+    }
+    ProgressBar bar = new ProgressBar(System.err);
+    try {
+      return prism.withOptions(options).withProgress(bar).load(sources.toArray(String[]::new));
+    } finally {
+      bar.finish();
+    }
   }
 }
