@@ -87,6 +87,15 @@ final class SourceOptions {
             .withThreads(threads)
             .withFollowSymlinks(followSymlinks)
             .withConnectorConfig(ConnectorConfig.of(values));
-    return prism.withOptions(options).load(from.toArray(String[]::new));
+    String[] all = from.toArray(String[]::new);
+    if (!ProgressBar.wanted()) {
+      return prism.withOptions(options).load(all);
+    }
+    ProgressBar bar = new ProgressBar(System.err);
+    try {
+      return prism.withOptions(options).withProgress(bar).load(all);
+    } finally {
+      bar.finish();
+    }
   }
 }

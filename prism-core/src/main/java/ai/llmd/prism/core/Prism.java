@@ -62,11 +62,18 @@ public final class Prism {
   private final Plugins plugins;
   private final LoadOptions options;
   private final Normalizer normalizer;
+  private final LoadProgress progress;
 
   private Prism(Plugins plugins, LoadOptions options, Normalizer normalizer) {
+    this(plugins, options, normalizer, LoadProgress.NONE);
+  }
+
+  private Prism(
+      Plugins plugins, LoadOptions options, Normalizer normalizer, LoadProgress progress) {
     this.plugins = plugins;
     this.options = options;
     this.normalizer = normalizer;
+    this.progress = progress;
   }
 
   /** A Prism with every plugin on the class path (or module path) and default options. */
@@ -93,7 +100,12 @@ public final class Prism {
 
   /** The same plugins with other options. */
   public Prism withOptions(LoadOptions options) {
-    return new Prism(plugins, Objects.requireNonNull(options), normalizer);
+    return new Prism(plugins, Objects.requireNonNull(options), normalizer, progress);
+  }
+
+  /** The same, telling {@code progress} what every load lists and reads. */
+  public Prism withProgress(LoadProgress progress) {
+    return new Prism(plugins, options, normalizer, Objects.requireNonNull(progress));
   }
 
   /**
@@ -101,7 +113,7 @@ public final class Prism {
    * keeps points exactly as the readers produced them).
    */
   public Prism withNormalizer(Normalizer normalizer) {
-    return new Prism(plugins, options, Objects.requireNonNull(normalizer));
+    return new Prism(plugins, options, Objects.requireNonNull(normalizer), progress);
   }
 
   /** How this instance normalizes loaded points. */
@@ -117,7 +129,9 @@ public final class Prism {
     List<Task> tasks = new ArrayList<>();
     List<Problem> listingProblems = new ArrayList<>();
     for (String s : sources) {
+      int before = tasks.size();
       plan(s, tasks, listingProblems);
+      progress.listed(s, tasks.size() - before);
     }
     try {
       return run(tasks, listingProblems);
@@ -146,6 +160,7 @@ public final class Prism {
     List<Task> tasks = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     planPath(path, path.toString(), tasks, problems);
+    progress.listed(path.toString(), tasks.size());
     return run(tasks, problems);
   }
 
@@ -160,6 +175,7 @@ public final class Prism {
     } catch (IOException e) {
       problems.add(Problem.error(name, "", "could not be read: " + FileReading.describe(e)));
     }
+    progress.listed(name, tasks.size());
     return run(tasks, problems);
   }
 
@@ -345,6 +361,7 @@ public final class Prism {
       if (t.file() instanceof PathSourceFile pf) {
         long size = Files.size(pf.path());
         if (size > options.maxFileBytes()) {
+          progress.read(t.file().name(), 0, false);
           return failed(t, tooLarge(size));
         }
         content = Files.readAllBytes(pf.path());
@@ -352,8 +369,10 @@ public final class Prism {
         content = t.file().bytes();
       }
     } catch (IOException | RuntimeException e) {
+      progress.read(t.file().name(), 0, false);
       return failed(t, "could not be read: " + FileReading.describe(e));
     }
+    progress.read(t.file().name(), content.length, true);
     try {
       return reading.read(t.file(), content, t.explicit());
     } finally {

@@ -143,6 +143,39 @@ class S3FaultsTest {
   }
 
   @Test
+  void progressCountsEveryListedObjectAndEveryReadIncludingTheOneThatFailed() {
+    proxy.failNext("GET", "/faults/runs/b.json", 100, 503, SLOW_DOWN);
+    Map<String, Integer> listed = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> ok = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    ai.llmd.prism.core.LoadProgress progress =
+        new ai.llmd.prism.core.LoadProgress() {
+          @Override
+          public void listed(String source, int inputs) {
+            listed.put(source, inputs);
+          }
+
+          @Override
+          public void read(String name, long n, boolean done) {
+            (done ? ok : failed).add(name);
+            bytes.addAndGet(n);
+          }
+        };
+
+    prism(config()).withProgress(progress).load("s3://faults/runs/", "s3://no-such-bucket/");
+
+    assertThat(listed)
+        .containsOnly(Map.entry("s3://faults/runs/", 4), Map.entry("s3://no-such-bucket/", 0));
+    assertThat(ok)
+        .containsExactlyInAnyOrder(
+            "s3://faults/runs/a.json", "s3://faults/runs/c.json", "s3://faults/runs/d.json");
+    assertThat(failed).containsExactly("s3://faults/runs/b.json");
+    assertThat(bytes)
+        .hasValue(probe("a", 'a').length + probe("c", 'c').length + probe("d", 'd').length);
+  }
+
+  @Test
   void retryingStopsAtTheDeadline() {
     proxy.failNext("GET", "/faults/runs/d.json", 1000, 500, INTERNAL);
     ConnectorConfig config =
