@@ -15,6 +15,7 @@ import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
 import ai.llmd.prism.testkit.FakeGcsServer;
+import ai.llmd.prism.testkit.ProbeReader;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.net.URI;

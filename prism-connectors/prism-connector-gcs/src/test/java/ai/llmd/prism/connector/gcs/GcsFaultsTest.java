@@ -12,6 +12,7 @@ import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.testkit.FakeGcsServer;
 import ai.llmd.prism.testkit.FaultProxy;
+import ai.llmd.prism.testkit.ProbeReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
+import ai.llmd.prism.testkit.ProbeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -15,6 +15,7 @@ import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
 import ai.llmd.prism.testkit.FaultProxy;
+import ai.llmd.prism.testkit.ProbeReader;
 import java.io.FileNotFoundException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -11,6 +11,7 @@ import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
 import ai.llmd.prism.testkit.LogCapture;
+import ai.llmd.prism.testkit.ProbeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

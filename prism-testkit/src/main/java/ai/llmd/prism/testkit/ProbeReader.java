@@ -1,4 +1,4 @@
-package ai.llmd.prism.connector.s3;
+package ai.llmd.prism.testkit;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Deployment;
@@ -20,10 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * A format only these tests know: {@code {"probe": 1, "model": "m", "outputTokensPerSecond":
- * 12.5}}, one point per file. Stands in for the real readers, which are written elsewhere.
+ * A format only tests know: {@code {"probe": 1, "model": "m", "outputTokensPerSecond": 12.5}}, one
+ * point per file, so that a connector's tests depend on no real format. Register it explicitly
+ * ({@code Plugins.builder().reader(new ProbeReader())}); it has no service entry.
  */
-final class ProbeReader implements FormatReader {
+public final class ProbeReader implements FormatReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
