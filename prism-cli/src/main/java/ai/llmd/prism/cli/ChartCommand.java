@@ -1,8 +1,6 @@
 package ai.llmd.prism.cli;
 
-import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.charts.svg.PointCharts;
 import ai.llmd.prism.charts.svg.SvgChartRenderer;
 import ai.llmd.prism.core.LoadResult;
@@ -10,10 +8,8 @@ import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.spi.ChartSpec;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,36 +113,11 @@ final class ChartCommand implements Callable<Integer> {
   }
 
   private Measure measure(String option, String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    int dot = t.indexOf('.');
-    String name = dot < 0 ? t : t.substring(0, dot);
-    Metric metric =
-        Metric.byKey(name)
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(),
-                        option
-                            + " "
-                            + text
-                            + ": unknown metric "
-                            + name
-                            + "; one of "
-                            + Arrays.stream(Metric.values())
-                                .map(Metric::key)
-                                .collect(Collectors.joining(", "))));
-    Statistic stat = Statistic.MEAN;
-    if (dot >= 0) {
-      String s = t.substring(dot + 1);
-      stat =
-          Statistic.byKey(s)
-              .orElseThrow(
-                  () ->
-                      new ParameterException(
-                          spec.commandLine(),
-                          option + " " + text + ": unknown statistic " + s + " (e.g. mean, p90)"));
+    try {
+      Measure m = Measure.parse(text);
+      return perChip ? m.per(Views.Basis.ACCELERATOR) : m;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + " " + e.getMessage());
     }
-    Measure m = Measure.of(metric, stat);
-    return perChip ? m.per(Views.Basis.ACCELERATOR) : m;
   }
 }

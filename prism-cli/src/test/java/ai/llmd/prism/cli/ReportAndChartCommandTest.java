@@ -194,7 +194,7 @@ class ReportAndChartCommandTest {
         prism(
             "chart", examples().toString(), "--y", "joules", "-o", tmp.resolve("x.svg").toString());
     assertThat(metric.code()).isEqualTo(2);
-    assertThat(metric.err()).startsWith("prism chart: --y joules: unknown metric joules");
+    assertThat(metric.err()).startsWith("prism chart: --y 'joules': unknown metric 'joules'");
     assertThat(metric.err().lines()).hasSize(1);
 
     Run theme =

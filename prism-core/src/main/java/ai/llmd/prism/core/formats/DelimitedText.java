@@ -36,8 +36,8 @@ final class DelimitedText {
 
   /** Decodes {@code bytes}, choosing the charset by byte order mark or UTF-16 byte pattern. */
   static Decoded decode(byte[] bytes) {
-    Charset cs = charsetOf(bytes);
-    int start = bomLength(bytes);
+    Charset cs = Parsing.charset(bytes);
+    int start = Parsing.bomLength(bytes);
     int end = bytes.length;
     String warning = null;
     if (cs != StandardCharsets.UTF_8 && (end - start) % 2 == 1) {
@@ -72,41 +72,13 @@ final class DelimitedText {
 
   /** Decodes just enough of a sniffed head to look at its first lines. */
   static String headText(byte[] head) {
-    Charset cs = charsetOf(head);
-    int start = bomLength(head);
+    Charset cs = Parsing.charset(head);
+    int start = Parsing.bomLength(head);
     int len = head.length - start;
     if (cs != StandardCharsets.UTF_8) {
       len -= len % 2;
     }
     return new String(head, start, Math.max(0, len), cs);
-  }
-
-  private static Charset charsetOf(byte[] b) {
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-      return StandardCharsets.UTF_16LE;
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-      return StandardCharsets.UTF_16BE;
-    }
-    if (b.length >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0) {
-      return StandardCharsets.UTF_16LE; // ASCII text as UTF-16LE without a BOM
-    }
-    if (b.length >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) {
-      return StandardCharsets.UTF_16BE;
-    }
-    return StandardCharsets.UTF_8;
-  }
-
-  private static int bomLength(byte[] b) {
-    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-      return 3;
-    }
-    if (b.length >= 2
-        && (((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)
-            || ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF))) {
-      return 2;
-    }
-    return 0;
   }
 
   private static int lineOf(String text, int index) {
