@@ -2,12 +2,10 @@ package ai.llmd.prism.core.analysis;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
-import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -59,9 +57,6 @@ public record Constraint(Measure measure, Operator operator, double threshold, S
           "\\s*([a-z0-9_]+)(?:\\.([a-z0-9_]+))?\\s*(<=|>=|<|>)\\s*"
               + "([0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?)\\s*([a-z/%]*)\\s*");
 
-  private static final Map<String, Metric> ALIASES =
-      Map.of("e2e", Metric.E2E_LATENCY, "latency", Metric.E2E_LATENCY);
-
   public Constraint {
     Objects.requireNonNull(measure, "measure");
     Objects.requireNonNull(operator, "operator");
@@ -97,20 +92,12 @@ public record Constraint(Measure measure, Operator operator, double threshold, S
               + text
               + "': expected metric[.statistic] <=|<|>=|> number unit, e.g. ttft.p90<=500ms");
     }
-    String name = m.group(1);
-    Metric metric =
-        Optional.ofNullable(ALIASES.get(name))
-            .or(() -> Metric.byKey(name))
-            .orElseThrow(
-                () -> new IllegalArgumentException("'" + text + "': unknown metric " + name));
-    Statistic stat =
-        m.group(2) == null
-            ? Statistic.MEAN
-            : Statistic.byKey(m.group(2))
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "'" + text + "': unknown statistic " + m.group(2)));
+    Measure measure;
+    try {
+      measure = Measure.parse(m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "': " + e.getMessage(), e);
+    }
     Operator op =
         switch (m.group(3)) {
           case "<=" -> Operator.AT_MOST;
@@ -119,8 +106,8 @@ public record Constraint(Measure measure, Operator operator, double threshold, S
           default -> Operator.ABOVE;
         };
     double value = Double.parseDouble(m.group(4));
-    double factor = factor(metric, m.group(5), text);
-    return new Constraint(Measure.of(metric, stat), op, value * factor, text);
+    double factor = factor(measure.metric(), m.group(5), text);
+    return new Constraint(measure, op, value * factor, text);
   }
 
   /** The factor from the written unit to the metric's canonical unit. */

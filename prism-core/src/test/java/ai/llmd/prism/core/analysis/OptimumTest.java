@@ -46,7 +46,7 @@ class OptimumTest {
         .hasMessageContaining("tokens/s");
     assertThatThrownBy(() -> Constraint.parse("speed<=1ms")).hasMessageContaining("unknown metric");
     assertThatThrownBy(() -> Constraint.parse("ttft.p42<=1ms"))
-        .hasMessageContaining("unknown statistic p42");
+        .hasMessageContaining("unknown statistic 'p42'");
     assertThatThrownBy(() -> Constraint.parse("ttft=1ms")).hasMessageContaining("expected");
   }
 
