@@ -18,6 +18,7 @@ import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A format only tests know: {@code {"probe": 1, "model": "m", "outputTokensPerSecond": 12.5}}, one
@@ -27,6 +28,16 @@ import java.io.IOException;
 public final class ProbeReader implements FormatReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The content of a probe file for {@code model} at {@code outputTokensPerSecond}. */
+  public static byte[] file(String model, double outputTokensPerSecond) {
+    return ("{\"probe\": 1, \"model\": \""
+            + model
+            + "\", \"outputTokensPerSecond\": "
+            + outputTokensPerSecond
+            + "}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
 
   @Override
   public String id() {

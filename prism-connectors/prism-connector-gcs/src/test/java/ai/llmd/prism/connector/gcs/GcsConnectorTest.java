@@ -126,8 +126,8 @@ class GcsConnectorTest {
 
   @Test
   void prismLoadsEveryBenchmarkFileUnderAGcsPrefixReadingEachOnce() {
-    server.put("bench", "e2e/r1/result.json", probe("llama", 1200.5));
-    server.put("bench", "e2e/r2/result.json", probe("qwen", 800.25));
+    server.put("bench", "e2e/r1/result.json", ProbeReader.file("llama", 1200.5));
+    server.put("bench", "e2e/r2/result.json", ProbeReader.file("qwen", 800.25));
     server.clearLog();
     Prism prism =
         Prism.of(
@@ -156,11 +156,6 @@ class GcsConnectorTest {
       c.list(URI.create(root), out::add);
     }
     return out;
-  }
-
-  private static byte[] probe(String model, double tps) {
-    return ("{\"probe\": 1, \"model\": \"" + model + "\", \"outputTokensPerSecond\": " + tps + "}")
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static ConnectorConfig with(ConnectorConfig base, String key, String value) {

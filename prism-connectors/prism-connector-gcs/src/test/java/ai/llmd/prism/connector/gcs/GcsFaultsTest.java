@@ -14,7 +14,6 @@ import ai.llmd.prism.testkit.FakeGcsServer;
 import ai.llmd.prism.testkit.FaultProxy;
 import ai.llmd.prism.testkit.ProbeReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,7 +43,7 @@ class GcsFaultsTest {
     server.createBucket("faults");
     proxy = FaultProxy.start(URI.create(server.endpoint()));
     for (String name : List.of("a", "b", "c", "d")) {
-      server.put("faults", "runs/" + name + ".json", probe(name, name.charAt(0)));
+      server.put("faults", "runs/" + name + ".json", ProbeReader.file(name, name.charAt(0)));
     }
   }
 
@@ -175,7 +174,7 @@ class GcsFaultsTest {
   @Test
   void loadsMoreThanAThousandObjectsAcrossPagesWhenAPageFailsOnce() {
     for (int i = 0; i < 1203; i++) {
-      server.put("faults", String.format("many/o%04d.json", i), probe("m" + i, i));
+      server.put("faults", String.format("many/o%04d.json", i), ProbeReader.file("m" + i, i));
     }
     server.clearLog();
     proxy.failNth("GET", LIST, 2, 503, "unavailable");
@@ -194,7 +193,7 @@ class GcsFaultsTest {
   @Test
   void readingWithOneOrSixteenThreadsGivesTheSamePointsInTheSameOrder() {
     for (int i = 0; i < 40; i++) {
-      server.put("faults", "order/d" + (i % 7) + "/r" + i + ".json", probe("o" + i, i));
+      server.put("faults", "order/d" + (i % 7) + "/r" + i + ".json", ProbeReader.file("o" + i, i));
     }
     proxy.failNext("GET", ".*/o/order%2Fd3%2F.*", 2, 503, "unavailable");
 
@@ -210,14 +209,14 @@ class GcsFaultsTest {
   @Test
   void aCachedReloadAfterAPartialFailureReadsOnlyWhatFailedOrChanged(@TempDir Path cache) {
     ConnectorConfig config = with(config(), Prism.CACHE_DIR, cache.toString());
-    server.put("faults", "cached/a.json", probe("a", 1));
-    server.put("faults", "cached/b.json", probe("b", 2));
-    server.put("faults", "cached/c.json", probe("c", 3));
+    server.put("faults", "cached/a.json", ProbeReader.file("a", 1));
+    server.put("faults", "cached/b.json", ProbeReader.file("b", 2));
+    server.put("faults", "cached/c.json", ProbeReader.file("c", 3));
     proxy.failNext("GET", media("cached/b.json"), 100, 500, "internal");
     LoadResult first = prism(config).load("gs://faults/cached/");
     proxy.reset();
     server.clearLog();
-    server.put("faults", "cached/c.json", probe("c", 4));
+    server.put("faults", "cached/c.json", ProbeReader.file("c", 4));
 
     LoadResult second = prism(config).load("gs://faults/cached/");
 
@@ -266,11 +265,6 @@ class GcsFaultsTest {
             Plugins.builder().discover().reader(new ProbeReader()).build(),
             LoadOptions.defaults().withThreads(threads).withConnectorConfig(config))
         .withNormalizer(Normalizer.none());
-  }
-
-  static byte[] probe(String model, double tps) {
-    return ("{\"probe\": 1, \"model\": \"" + model + "\", \"outputTokensPerSecond\": " + tps + "}")
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static ConnectorConfig with(ConnectorConfig base, String key, String value) {

@@ -131,8 +131,8 @@ class S3ConnectorTest {
 
   @Test
   void prismLoadsEveryBenchmarkFileUnderAnS3PrefixReadingEachOnce() {
-    server.put("bench", "e2e/run-1/result.json", probe("llama", 1200.5));
-    server.put("bench", "e2e/run-2/result.json", probe("qwen", 800.25));
+    server.put("bench", "e2e/run-1/result.json", ProbeReader.file("llama", 1200.5));
+    server.put("bench", "e2e/run-2/result.json", ProbeReader.file("qwen", 800.25));
     server.put("bench", "e2e/run-2/notes.txt", "not a benchmark".getBytes(StandardCharsets.UTF_8));
     server.resetLog();
     Prism prism =
@@ -162,8 +162,8 @@ class S3ConnectorTest {
 
   @Test
   void withACacheDirectoryAReloadDownloadsOnlyWhatChanged(@TempDir Path cache) {
-    server.put("bench", "cached/a.json", probe("a", 1.0));
-    server.put("bench", "cached/b.json", probe("b", 2.0));
+    server.put("bench", "cached/a.json", ProbeReader.file("a", 1.0));
+    server.put("bench", "cached/b.json", ProbeReader.file("b", 2.0));
     ConnectorConfig config = with(server.config(), Prism.CACHE_DIR, cache.toString());
     Prism prism =
         Prism.of(
@@ -175,7 +175,7 @@ class S3ConnectorTest {
     int afterFirst = server.downloads();
     LoadResult second = prism.load("s3://bench/cached/");
     int afterSecond = server.downloads();
-    server.put("bench", "cached/b.json", probe("b", 3.0));
+    server.put("bench", "cached/b.json", ProbeReader.file("b", 3.0));
     LoadResult third = prism.load("s3://bench/cached/");
 
     assertThat(afterFirst).isEqualTo(2);
@@ -202,11 +202,6 @@ class S3ConnectorTest {
     assertThat(result.problems())
         .singleElement()
         .satisfies(p -> assertThat(p.toString()).contains("no such bucket"));
-  }
-
-  private static byte[] probe(String model, double tps) {
-    return ("{\"probe\": 1, \"model\": \"" + model + "\", \"outputTokensPerSecond\": " + tps + "}")
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static ConnectorConfig with(ConnectorConfig base, String key, String value) {

@@ -18,7 +18,6 @@ import ai.llmd.prism.testkit.FaultProxy;
 import ai.llmd.prism.testkit.ProbeReader;
 import java.io.FileNotFoundException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ class S3FaultsTest {
     server.createBucket("faults");
     proxy = FaultProxy.start(server.endpoint());
     for (String name : List.of("a", "b", "c", "d")) {
-      server.putDirect("faults", "runs/" + name + ".json", probe(name, name.charAt(0)));
+      server.putDirect("faults", "runs/" + name + ".json", ProbeReader.file(name, name.charAt(0)));
     }
   }
 
@@ -173,7 +172,10 @@ class S3FaultsTest {
             "s3://faults/runs/a.json", "s3://faults/runs/c.json", "s3://faults/runs/d.json");
     assertThat(failed).containsExactly("s3://faults/runs/b.json");
     assertThat(bytes)
-        .hasValue(probe("a", 'a').length + probe("c", 'c').length + probe("d", 'd').length);
+        .hasValue(
+            ProbeReader.file("a", 'a').length
+                + ProbeReader.file("c", 'c').length
+                + ProbeReader.file("d", 'd').length);
   }
 
   @Test
@@ -209,8 +211,8 @@ class S3FaultsTest {
 
   @Test
   void anObjectDeletedBetweenListingAndReadingIsReportedNotSkipped() throws Exception {
-    server.putDirect("faults", "gone/x.json", probe("x", 1));
-    server.putDirect("faults", "gone/y.json", probe("y", 2));
+    server.putDirect("faults", "gone/x.json", ProbeReader.file("x", 1));
+    server.putDirect("faults", "gone/y.json", ProbeReader.file("y", 2));
     try (SourceConnector c = new S3ConnectorProvider().create(config())) {
       List<ObjectRef> listed = new ArrayList<>();
       c.list(URI.create("s3://faults/gone/"), listed::add);
@@ -220,7 +222,7 @@ class S3FaultsTest {
       assertThatThrownBy(() -> c.open(listed.get(0)).close())
           .isInstanceOf(FileNotFoundException.class)
           .hasMessageContaining("s3://faults/gone/x.json");
-      assertThat(c.open(listed.get(1)).readAllBytes()).isEqualTo(probe("y", 2));
+      assertThat(c.open(listed.get(1)).readAllBytes()).isEqualTo(ProbeReader.file("y", 2));
     }
   }
 
@@ -244,7 +246,7 @@ class S3FaultsTest {
   @Test
   void loadsMoreThanAThousandObjectsAcrossPagesWhenAPageFailsOnce() {
     for (int i = 0; i < 1203; i++) {
-      server.putDirect("faults", String.format("many/o%04d.json", i), probe("m" + i, i));
+      server.putDirect("faults", String.format("many/o%04d.json", i), ProbeReader.file("m" + i, i));
     }
     server.resetLog();
     proxy.failNth("GET", "/faults/?", 2, 503, SLOW_DOWN);
@@ -264,7 +266,8 @@ class S3FaultsTest {
   @Test
   void readingWithOneOrSixteenThreadsGivesTheSamePointsInTheSameOrder() {
     for (int i = 0; i < 40; i++) {
-      server.putDirect("faults", "order/d" + (i % 7) + "/r" + i + ".json", probe("o" + i, i));
+      server.putDirect(
+          "faults", "order/d" + (i % 7) + "/r" + i + ".json", ProbeReader.file("o" + i, i));
     }
     proxy.failNext("GET", "/faults/order/d3/.*", 2, 503, SLOW_DOWN);
 
@@ -284,7 +287,7 @@ class S3FaultsTest {
     LoadResult first = prism(config).load("s3://faults/runs/");
     proxy.reset();
     server.resetLog();
-    server.putDirect("faults", "runs/d.json", probe("d", 'e'));
+    server.putDirect("faults", "runs/d.json", ProbeReader.file("d", 'e'));
 
     LoadResult second = prism(config).load("s3://faults/runs/");
 
@@ -297,7 +300,7 @@ class S3FaultsTest {
         .filteredOn(r -> !r.path().equals("/faults") && !r.path().equals("/faults/"))
         .extracting(FaultProxy.Request::path)
         .containsExactlyInAnyOrder("/faults/runs/b.json", "/faults/runs/d.json");
-    server.putDirect("faults", "runs/d.json", probe("d", 'd'));
+    server.putDirect("faults", "runs/d.json", ProbeReader.file("d", 'd'));
   }
 
   private static long requestsTo(String path) {
@@ -328,11 +331,6 @@ class S3FaultsTest {
             Plugins.builder().discover().reader(new ProbeReader()).build(),
             LoadOptions.defaults().withThreads(threads).withConnectorConfig(config))
         .withNormalizer(Normalizer.none());
-  }
-
-  static byte[] probe(String model, double tps) {
-    return ("{\"probe\": 1, \"model\": \"" + model + "\", \"outputTokensPerSecond\": " + tps + "}")
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static ConnectorConfig with(ConnectorConfig base, String key, String value) {

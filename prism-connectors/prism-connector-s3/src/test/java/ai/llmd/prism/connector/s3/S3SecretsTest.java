@@ -46,7 +46,7 @@ class S3SecretsTest {
     int records;
     try (LocalS3 server = LocalS3.start()) {
       server.createBucket("secrets");
-      server.put("secrets", "runs/a.json", S3FaultsTest.probe("a", 1));
+      server.put("secrets", "runs/a.json", ProbeReader.file("a", 1));
       server.put("secrets", "runs/notes.txt", new byte[] {1, 2, 3});
       LogCapture capture = LogCapture.start();
       ConnectorConfig good = config(server.endpoint().toString(), LocalS3.SECRET_KEY, null);
