@@ -6,6 +6,8 @@ import ai.llmd.prism.spi.SourceConnector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpResponse;
@@ -481,6 +483,16 @@ final class GdriveSourceConnector implements SourceConnector {
     static ApiError of(HttpResponseException e) {
       String reason = "";
       String message = e.getStatusMessage() == null ? "" : e.getStatusMessage();
+      if (e instanceof GoogleJsonResponseException g && g.getDetails() != null) {
+        GoogleJsonError d = g.getDetails();
+        if (d.getErrors() != null
+            && !d.getErrors().isEmpty()
+            && d.getErrors().get(0).getReason() != null) {
+          reason = d.getErrors().get(0).getReason();
+        }
+        return new ApiError(
+            e.getStatusCode(), reason, d.getMessage() == null ? message : d.getMessage());
+      }
       try {
         JsonNode err = e.getContent() == null ? null : JSON.readTree(e.getContent()).path("error");
         if (err != null) {
