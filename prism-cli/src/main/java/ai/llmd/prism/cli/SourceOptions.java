@@ -20,7 +20,7 @@ final class SourceOptions {
       paramLabel = "SOURCE",
       description =
           "A file, a directory, - for standard input, or a URI a connector handles (gs://, s3://,"
-              + " giq://).")
+              + " giq://, gdrive://).")
   List<String> sources = new ArrayList<>();
 
   @Option(
@@ -56,6 +56,15 @@ final class SourceOptions {
               + " changed (default: $XDG_CACHE_HOME/prism or ~/.cache/prism).")
   Path cache;
 
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description =
+          "A column mapping (YAML or JSON) applied to every CSV and TSV: which column is the model,"
+              + " each metric and its unit (docs/mapping.md). Without it, a prism-mapping.yaml"
+              + " beside the data applies.")
+  Path mapping;
+
   @Option(names = "--no-cache", description = "Download every remote object again.")
   boolean noCache;
 
@@ -86,6 +95,7 @@ final class SourceOptions {
             .withFormat(format)
             .withThreads(threads)
             .withFollowSymlinks(followSymlinks)
+            .withMapping(mapping)
             .withConnectorConfig(ConnectorConfig.of(values));
     String[] all = from.toArray(String[]::new);
     if (!ProgressBar.wanted()) {
