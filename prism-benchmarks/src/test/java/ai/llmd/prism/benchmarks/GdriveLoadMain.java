@@ -8,7 +8,6 @@ import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.testkit.FakeDriveServer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,32 +58,7 @@ public final class GdriveLoadMain {
           defaults.threads(),
           Runtime.version());
       int[] settings = {defaults.threads(), 1};
-      Prism[] prisms = new Prism[settings.length];
-      double[][] rates = new double[settings.length][rounds];
-      for (int k = 0; k < settings.length; k++) {
-        prisms[k] = Prism.of(plugins, defaults.withThreads(settings[k]));
-      }
-      for (int w = 0; w < WARM_UP_ROUNDS; w++) {
-        run(prisms[w % prisms.length], files);
-      }
-      // interleaved, so that drift in a shared machine's load hits every setting alike
-      for (int r = 0; r < rounds; r++) {
-        for (int k = 0; k < settings.length; k++) {
-          rates[k][r] = run(prisms[k], files);
-        }
-      }
-      for (int k = 0; k < settings.length; k++) {
-        double[] x = rates[k];
-        Arrays.sort(x);
-        System.out.printf(
-            Locale.ROOT,
-            "threads=%d: median %.0f objects/s (min %.0f, max %.0f, %d rounds)%n",
-            settings[k],
-            x[rounds / 2],
-            x[0],
-            x[rounds - 1],
-            rounds);
-      }
+      S3LoadMain.measure(plugins, defaults, settings, rounds, WARM_UP_ROUNDS, p -> run(p, files));
     }
   }
 

@@ -19,6 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code prism points gdrive://folder/…} end to end: the real CLI and Drive client, a fake. */
 class GdriveCliTest {
 
+  /** {@code prism points gdrive://folder/<folder> --json}, anonymously against {@code drive}. */
+  private static Run points(FakeDriveServer drive, String folder) {
+    return PrismCliTest.prism(
+        "points",
+        "gdrive://folder/" + folder,
+        "--json",
+        "--no-cache",
+        "--config",
+        "gdrive.rootUrl=" + drive.rootUrl(),
+        "--config",
+        "gdrive.anonymous=true");
+  }
+
   @Test
   void pointsReadsEveryFileOfANestedDriveFolder() throws Exception {
     Path examples =
@@ -34,16 +47,7 @@ class GdriveCliTest {
         }
       }
 
-      Run r =
-          PrismCliTest.prism(
-              "points",
-              "gdrive://folder/1r2Z2Xp1L0KonUlvQHvEzed8AO9Xj8IPm",
-              "--json",
-              "--no-cache",
-              "--config",
-              "gdrive.rootUrl=" + drive.rootUrl(),
-              "--config",
-              "gdrive.anonymous=true");
+      Run r = points(drive, "1r2Z2Xp1L0KonUlvQHvEzed8AO9Xj8IPm");
 
       assertThat(r.code()).as(r.err()).isZero();
       JsonNode points = new ObjectMapper().readTree(r.out());
@@ -75,16 +79,7 @@ class GdriveCliTest {
                   + "metrics: [{column: TTFT p90, metric: ttft, statistic: p90}]\n")
               .getBytes(StandardCharsets.UTF_8));
 
-      Run r =
-          PrismCliTest.prism(
-              "points",
-              "gdrive://folder/team",
-              "--json",
-              "--no-cache",
-              "--config",
-              "gdrive.rootUrl=" + drive.rootUrl(),
-              "--config",
-              "gdrive.anonymous=true");
+      Run r = points(drive, "team");
 
       JsonNode points = new ObjectMapper().readTree(r.out());
       assertThat(points).as(r.err()).hasSize(1);
