@@ -41,7 +41,7 @@ final class Escape {
 
   /**
    * A writer that escapes what {@link #text} escapes except line feeds (and a carriage return
-   * directly before one), so multi-line documents such as help, tables and JSON keep their lines.
+   * directly before one) and tabs, so documents such as help, JSON, CSV and HTML keep their layout.
    */
   static Writer writer(Writer target) {
     return new EscapingWriter(target);
@@ -49,12 +49,12 @@ final class Escape {
 
   /**
    * C0 and C1 controls, DEL, the bidi controls, the line and paragraph separators and unpaired
-   * surrogates; with {@code keepLineFeeds}, a line feed is allowed.
+   * surrogates; with {@code keepLayout}, line feeds and tabs are allowed.
    */
-  private static boolean unsafe(CharSequence s, int i, boolean keepLineFeeds) {
+  private static boolean unsafe(CharSequence s, int i, boolean keepLayout) {
     char c = s.charAt(i);
     if (c < 0x20) {
-      return !(keepLineFeeds && c == '\n');
+      return !(keepLayout && (c == '\n' || c == '\t'));
     }
     if (c >= 0x7f && c <= 0x9f) {
       return true;
