@@ -89,10 +89,10 @@ final class ChartCommand implements Callable<Integer> {
             chart.series(),
             chart.categories(),
             t);
-    Output.write(spec, output, new SvgChartRenderer().toSvg(chart));
+    Output.write(spec, output, new SvgChartRenderer().toSvg(chart), result);
     for (Problem p : result.problems()) {
       if (p.severity() != Problem.Severity.INFO) {
-        spec.commandLine().getErr().println(p);
+        spec.commandLine().getErr().println(Escape.text(p.toString()));
       }
     }
     if (chart.series().isEmpty()) {
