@@ -222,8 +222,7 @@ public final class Findings {
         () -> {
           List<Frontier> out = new ArrayList<>();
           if (options.frontierGroups == null) {
-            out.add(
-                Frontier.of("all", Pareto.frontier(points, options.frontierX, options.frontierY)));
+            out.add(Frontier.of("all", Pareto.frontier(points, options.frontierMeasures)));
             return List.copyOf(out);
           }
           Map<String, ParetoResult> byGroup =
@@ -231,8 +230,7 @@ public final class Findings {
                   Pareto.frontiers(
                       points,
                       options.frontierGroups::valueOf,
-                      options.frontierX,
-                      options.frontierY));
+                      options.frontierMeasures.toArray(Measure[]::new)));
           byGroup.forEach((g, r) -> out.add(Frontier.of(g, r)));
           return List.copyOf(out);
         });
@@ -397,8 +395,7 @@ public final class Findings {
     return new Options(
         options.slo,
         options.objective,
-        options.frontierX,
-        options.frontierY,
+        options.frontierMeasures,
         options.frontierGroups == null ? null : options.frontierGroups.name(),
         options.pdThroughput,
         options.pdLatency,
@@ -416,8 +413,7 @@ public final class Findings {
    *
    * @param slo the SLO
    * @param objective what winners optimise
-   * @param frontierX the frontier's first measure
-   * @param frontierY the frontier's second measure
+   * @param frontierMeasures the frontier's measures
    * @param frontierGroups the facet frontiers are grouped by, or {@code null} for one group
    * @param pdThroughput what the P/D comparison compares
    * @param pdLatency what its targets bound
@@ -432,8 +428,7 @@ public final class Findings {
   public record Options(
       List<Constraint> slo,
       Measure objective,
-      Measure frontierX,
-      Measure frontierY,
+      List<Measure> frontierMeasures,
       String frontierGroups,
       Measure pdThroughput,
       Measure pdLatency,
@@ -446,6 +441,7 @@ public final class Findings {
       int top) {
     public Options {
       slo = List.copyOf(slo);
+      frontierMeasures = List.copyOf(frontierMeasures);
       latencyTargets = List.copyOf(latencyTargets);
       pricing = List.copyOf(pricing);
       regressionMeasures = List.copyOf(regressionMeasures);
@@ -458,8 +454,7 @@ public final class Findings {
     private LoadResult baseline;
     private List<Constraint> slo = Constraint.parseAll(DEFAULT_SLO);
     private Measure objective = DEFAULT_OBJECTIVE;
-    private Measure frontierX = DEFAULT_LATENCY;
-    private Measure frontierY = DEFAULT_OBJECTIVE;
+    private List<Measure> frontierMeasures = List.of(DEFAULT_LATENCY, DEFAULT_OBJECTIVE);
     private Facet frontierGroups;
     private Measure pdThroughput = DEFAULT_OBJECTIVE;
     private Measure pdLatency = DEFAULT_LATENCY;
@@ -483,8 +478,7 @@ public final class Findings {
       b.baseline = baseline;
       b.slo = slo;
       b.objective = objective;
-      b.frontierX = frontierX;
-      b.frontierY = frontierY;
+      b.frontierMeasures = frontierMeasures;
       b.frontierGroups = frontierGroups;
       b.pdThroughput = pdThroughput;
       b.pdLatency = pdLatency;
@@ -528,10 +522,12 @@ public final class Findings {
       return this;
     }
 
-    /** The frontier's two measures. */
-    public Builder frontier(Measure x, Measure y) {
-      this.frontierX = Objects.requireNonNull(x, "x");
-      this.frontierY = Objects.requireNonNull(y, "y");
+    /** The frontier's measures (at least two). */
+    public Builder frontier(List<Measure> measures) {
+      if (measures.size() < 2) {
+        throw new IllegalArgumentException("a frontier needs at least two measures");
+      }
+      this.frontierMeasures = List.copyOf(measures);
       return this;
     }
 

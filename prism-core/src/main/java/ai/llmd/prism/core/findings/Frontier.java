@@ -7,11 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Pareto frontier of one group of points over two measures, each in its own direction.
+ * The Pareto frontier of one group of points over two or more measures, each in its own direction.
  *
  * @param group the group's value (e.g. an accelerator), or {@code all} when ungrouped
- * @param x the first measure
- * @param y the second measure
+ * @param measures the measures, in the order the entries' values are
  * @param considered how many points of the group had both values
  * @param frontier the points on the frontier, in the order {@link ParetoResult#frontier()} gives
  * @param knee the frontier point of best balance, or {@code null} with fewer than three
@@ -19,8 +18,7 @@ import java.util.Optional;
  */
 public record Frontier(
     String group,
-    Measure x,
-    Measure y,
+    List<Measure> measures,
     int considered,
     List<ParetoResult.Entry> frontier,
     ParetoResult.Entry knee,
@@ -28,21 +26,14 @@ public record Frontier(
 
   public Frontier {
     Objects.requireNonNull(group, "group");
-    Objects.requireNonNull(x, "x");
-    Objects.requireNonNull(y, "y");
+    measures = List.copyOf(measures);
     frontier = List.copyOf(frontier);
     excluded = List.copyOf(excluded);
   }
 
   static Frontier of(String group, ParetoResult r) {
     return new Frontier(
-        group,
-        r.measures().get(0),
-        r.measures().get(1),
-        r.entries().size(),
-        r.frontier(),
-        r.knee().orElse(null),
-        r.excluded());
+        group, r.measures(), r.entries().size(), r.frontier(), r.knee().orElse(null), r.excluded());
   }
 
   /** The knee, when there is one. */
