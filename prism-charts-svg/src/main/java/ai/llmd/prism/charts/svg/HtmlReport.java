@@ -811,7 +811,7 @@ public final class HtmlReport {
               : r.disaggregated() == null ? null : r.disaggregated().point();
       if (any != null && withAgg.contains(matchKey(any)) && withDis.contains(matchKey(any))) {
         rows.add(r);
-        workloads.add(r.workload());
+        workloads.add(r.workload().key());
       }
     }
     if (rows.isEmpty()) {
@@ -828,7 +828,7 @@ public final class HtmlReport {
         .append("target.</p>\n");
     for (String workload : workloads) {
       List<ArchitectureComparison.Row> mine =
-          rows.stream().filter(r -> r.workload().equals(workload)).toList();
+          rows.stream().filter(r -> r.workload().key().equals(workload)).toList();
       sb.append("<h3>").append(esc(workload)).append("</h3>\n");
       List<String> categories = new ArrayList<>();
       List<ChartSpec.Point> agg = new ArrayList<>();
@@ -971,7 +971,7 @@ public final class HtmlReport {
       sb.append("<tr class=\"")
           .append(verdict)
           .append("\"><td class=\"key\">")
-          .append(esc(c.configuration()))
+          .append(esc(c.configuration().key()))
           .append("</td><td>")
           .append(esc(c.measure().toString()))
           .append("</td><td>")
@@ -993,7 +993,14 @@ public final class HtmlReport {
     List<String> unmatched = new ArrayList<>();
     rr.onlyInBaseline().forEach(k -> unmatched.add("baseline only: " + k));
     rr.onlyInCandidate().forEach(k -> unmatched.add("current only: " + k));
-    unmatched.addAll(rr.unmatchedLoads());
+    rr.unmatchedLoads()
+        .forEach(
+            u ->
+                unmatched.add(
+                    u.configuration()
+                        + " @ "
+                        + u.load()
+                        + (u.inBaseline() ? " (baseline only)" : " (candidate only)")));
     if (!unmatched.isEmpty()) {
       sb.append("<details><summary>")
           .append(unmatched.size())
@@ -1008,7 +1015,7 @@ public final class HtmlReport {
 
   // ---------------------------------------------------------------- labels
 
-  private String label(String configuration) {
+  private String label(ai.llmd.prism.core.analysis.Configuration configuration) {
     return labels.label(configuration);
   }
 

@@ -5,6 +5,7 @@ import static ai.llmd.prism.charts.svg.Html.num;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Catalog;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Series;
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.Map;
 final class PointLabels {
 
   final List<Series> series;
-  private final Map<String, String> labelOfConfig = new LinkedHashMap<>();
+  private final Map<Configuration, String> labelOfConfig = new LinkedHashMap<>();
   private final Map<BenchmarkPoint, String> labelOfPoint = new IdentityHashMap<>();
   private final String commonPrefix;
 
@@ -51,8 +52,8 @@ final class PointLabels {
     this.commonPrefix = commonDirectory(all);
   }
 
-  String label(String configuration) {
-    return labelOfConfig.getOrDefault(configuration, configuration);
+  String label(Configuration configuration) {
+    return labelOfConfig.getOrDefault(configuration, configuration.key());
   }
 
   String label(BenchmarkPoint p) {
