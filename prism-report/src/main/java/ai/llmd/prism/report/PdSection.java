@@ -55,7 +55,7 @@ final class PdSection {
               : row.disaggregated() == null ? null : row.disaggregated().point();
       if (any != null && withAgg.contains(matchKey(any)) && withDis.contains(matchKey(any))) {
         rows.add(row);
-        workloads.add(row.workload());
+        workloads.add(row.workload().key());
       }
     }
     if (rows.isEmpty()) {
@@ -72,7 +72,8 @@ final class PdSection {
         .append("best output throughput per chip each architecture reaches with TPOT mean at most ")
         .append("the target.</p>\n");
     for (String workload : workloads) {
-      workload(r, workload, rows.stream().filter(x -> x.workload().equals(workload)).toList());
+      workload(
+          r, workload, rows.stream().filter(x -> x.workload().key().equals(workload)).toList());
     }
     r.excludedList(cmp.excluded(), "points not compared");
     r.close();

@@ -5,6 +5,7 @@ import static ai.llmd.prism.report.Html.num;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Catalog;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Series;
 import java.net.URI;
@@ -25,7 +26,7 @@ final class PointLabels {
   static final int PROVENANCE = 400;
 
   final List<Series> series;
-  private final Map<String, String> labelOfConfig = new LinkedHashMap<>();
+  private final Map<Configuration, String> labelOfConfig = new LinkedHashMap<>();
   private final Map<BenchmarkPoint, String> labelOfPoint = new IdentityHashMap<>();
   private final String commonPrefix;
 
@@ -54,9 +55,9 @@ final class PointLabels {
     this.commonPrefix = commonDirectory(all);
   }
 
-  String label(String configuration) {
+  String label(Configuration configuration) {
     String l = labelOfConfig.get(configuration);
-    return l != null ? l : Html.shorten(configuration, Html.SHOWN);
+    return l != null ? l : Html.shorten(configuration.key(), Html.SHOWN);
   }
 
   String label(BenchmarkPoint p) {

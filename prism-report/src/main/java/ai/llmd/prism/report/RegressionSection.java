@@ -61,7 +61,7 @@ final class RegressionSection {
       sb.append("<tr class=\"")
           .append(verdict)
           .append("\"><td class=\"key\">")
-          .append(Html.shown(c.configuration()))
+          .append(Html.shown(c.configuration().key()))
           .append("</td><td>")
           .append(esc(c.measure().toString()))
           .append("</td><td>")
@@ -83,7 +83,14 @@ final class RegressionSection {
     List<String> unmatched = new ArrayList<>();
     rr.onlyInBaseline().forEach(k -> unmatched.add("baseline only: " + k));
     rr.onlyInCandidate().forEach(k -> unmatched.add("current only: " + k));
-    unmatched.addAll(rr.unmatchedLoads());
+    rr.unmatchedLoads()
+        .forEach(
+            u ->
+                unmatched.add(
+                    u.configuration()
+                        + " @ "
+                        + u.load()
+                        + (u.inBaseline() ? " (baseline only)" : " (candidate only)")));
     r.details(unmatched.size() + " configurations or load levels without a match", unmatched);
     r.close();
   }
