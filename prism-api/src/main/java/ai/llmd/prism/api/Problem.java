@@ -24,9 +24,9 @@ public record Problem(Problem.Severity severity, String file, String location, S
 
   public Problem {
     Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(location, "location");
-    Objects.requireNonNull(message, "message");
+    file = Text.clean(Objects.requireNonNull(file, "file"));
+    location = Text.clean(Objects.requireNonNull(location, "location"));
+    message = Text.clean(Objects.requireNonNull(message, "message"));
   }
 
   public static Problem error(String file, String location, String message) {
