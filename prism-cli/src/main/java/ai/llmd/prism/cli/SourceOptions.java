@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,6 +60,17 @@ final class SourceOptions {
   @Option(names = "--no-cache", description = "Download every remote object again.")
   boolean noCache;
 
+  @Option(
+      names = "--cache-max",
+      paramLabel = "MIB",
+      description =
+          "The most the cache may hold, in MiB; past it the least recently used objects are"
+              + " deleted (default: 1024).")
+  Integer cacheMaxMib;
+
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec mixee;
+
   /** The CLI caches remote objects by default; the library does not. */
   static Path defaultCache() {
     String xdg = System.getenv("XDG_CACHE_HOME");
@@ -79,6 +91,13 @@ final class SourceOptions {
     Map<String, String> values = new LinkedHashMap<>(config);
     if (!noCache && !values.containsKey(Prism.CACHE_DIR)) {
       values.put(Prism.CACHE_DIR, (cache != null ? cache : defaultCache()).toString());
+    }
+    if (cacheMaxMib != null) {
+      if (cacheMaxMib < 1) {
+        throw new CommandLine.ParameterException(
+            mixee.commandLine(), "--cache-max must be at least 1 (MiB), was " + cacheMaxMib);
+      }
+      values.put(Prism.CACHE_MAX_MIB, cacheMaxMib.toString());
     }
     LoadOptions options =
         prism

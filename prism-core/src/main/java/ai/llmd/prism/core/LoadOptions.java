@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param maxFileBytes files larger than this are reported and not read
  * @param connectorConfig configuration handed to connectors for remote sources
  * @param maxPointsPerFile points beyond this many from one file are not kept, and said so
+ * @param maxPointsPerLoad points beyond this many from all inputs together are not kept, and said
+ *     so: the bound that keeps 200,000 small files from exhausting the heap
+ * @param maxProblemsPerLoad problems beyond this many are counted, not kept (a file of a million
+ *     bad entries would otherwise cost more than its points)
  */
 public record LoadOptions(
     String format,
@@ -19,13 +23,21 @@ public record LoadOptions(
     boolean followSymlinks,
     long maxFileBytes,
     ConnectorConfig connectorConfig,
-    int maxPointsPerFile) {
+    int maxPointsPerFile,
+    int maxPointsPerLoad,
+    int maxProblemsPerLoad) {
 
   /** 256 MiB: far above any benchmark report seen, far below what would exhaust a heap. */
   public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
 
   /** 100,000: the largest real archive holds a few hundred points; each point costs ~2 KB. */
   public static final int DEFAULT_MAX_POINTS_PER_FILE = 100_000;
+
+  /** 1,000,000 points: the most a 2 GB heap holds with room to analyse them. */
+  public static final int DEFAULT_MAX_POINTS_PER_LOAD = 1_000_000;
+
+  /** 100,000 problems: far more than anyone reads; the rest are counted. */
+  public static final int DEFAULT_MAX_PROBLEMS_PER_LOAD = 100_000;
 
   public LoadOptions {
     if (threads < 1) {
@@ -39,6 +51,33 @@ public record LoadOptions(
       throw new IllegalArgumentException(
           "maxPointsPerFile must be positive, was " + maxPointsPerFile);
     }
+    if (maxPointsPerLoad < 1) {
+      throw new IllegalArgumentException(
+          "maxPointsPerLoad must be positive, was " + maxPointsPerLoad);
+    }
+    if (maxProblemsPerLoad < 1) {
+      throw new IllegalArgumentException(
+          "maxProblemsPerLoad must be positive, was " + maxProblemsPerLoad);
+    }
+  }
+
+  /** Options with the default per-load limits. */
+  public LoadOptions(
+      String format,
+      int threads,
+      boolean followSymlinks,
+      long maxFileBytes,
+      ConnectorConfig connectorConfig,
+      int maxPointsPerFile) {
+    this(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        DEFAULT_MAX_POINTS_PER_LOAD,
+        DEFAULT_MAX_PROBLEMS_PER_LOAD);
   }
 
   /** Options with the default {@link #DEFAULT_MAX_POINTS_PER_FILE}. */
@@ -65,36 +104,104 @@ public record LoadOptions(
         false,
         DEFAULT_MAX_FILE_BYTES,
         ConnectorConfig.EMPTY,
-        DEFAULT_MAX_POINTS_PER_FILE);
+        DEFAULT_MAX_POINTS_PER_FILE,
+        DEFAULT_MAX_POINTS_PER_LOAD,
+        DEFAULT_MAX_PROBLEMS_PER_LOAD);
   }
 
   public LoadOptions withFormat(String format) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
   }
 
   public LoadOptions withThreads(int threads) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
   }
 
   public LoadOptions withFollowSymlinks(boolean followSymlinks) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
   }
 
   public LoadOptions withMaxFileBytes(long maxFileBytes) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
   }
 
   public LoadOptions withConnectorConfig(ConnectorConfig connectorConfig) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
   }
 
   public LoadOptions withMaxPointsPerFile(int maxPointsPerFile) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
+  }
+
+  public LoadOptions withMaxPointsPerLoad(int maxPointsPerLoad) {
+    return new LoadOptions(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
+  }
+
+  public LoadOptions withMaxProblemsPerLoad(int maxProblemsPerLoad) {
+    return new LoadOptions(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad);
   }
 }
