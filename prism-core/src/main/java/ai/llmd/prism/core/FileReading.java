@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Reads one file: picks its reader, runs it, and turns every failure into a problem. */
@@ -28,10 +30,52 @@ final class FileReading {
   // one parsed mapping per mapping file, its problems reported with the first file it applies to
   private final Map<String, ColumnMappedReader> mappings = new ConcurrentHashMap<>();
   private final Set<ColumnMappedReader> reportedMappings = ConcurrentHashMap.newKeySet();
+  // shared by every file of one load: the per-load limits
+  private final AtomicInteger pointsKept = new AtomicInteger();
+  private final AtomicLong pointsDropped = new AtomicLong();
+  private final AtomicInteger problemsKept = new AtomicInteger();
+  private final AtomicLong problemsDropped = new AtomicLong();
 
   FileReading(Plugins plugins, LoadOptions options) {
     this.plugins = plugins;
     this.options = options;
+  }
+
+  /** Whether one more problem fits in the load; counts it either way. */
+  boolean keepProblem() {
+    if (problemsKept.incrementAndGet() <= options.maxProblemsPerLoad()) {
+      return true;
+    }
+    problemsDropped.incrementAndGet();
+    return false;
+  }
+
+  /** What the per-load limits left out, as problems of the load (empty when nothing was). */
+  List<Problem> overLoadLimits() {
+    List<Problem> out = new ArrayList<>();
+    if (pointsDropped.get() > 0) {
+      out.add(
+          Problem.error(
+              "load",
+              "",
+              "over a limit: "
+                  + pointsDropped.get()
+                  + " points beyond the first "
+                  + options.maxPointsPerLoad()
+                  + " of this load were not kept (raise LoadOptions.maxPointsPerLoad)"));
+    }
+    if (problemsDropped.get() > 0) {
+      out.add(
+          Problem.error(
+              "load",
+              "",
+              "over a limit: "
+                  + problemsDropped.get()
+                  + " more problems beyond the first "
+                  + options.maxProblemsPerLoad()
+                  + " were counted, not kept (raise LoadOptions.maxProblemsPerLoad)"));
+    }
+    return out;
   }
 
   /** The points and problems of one file. */
@@ -40,20 +84,23 @@ final class FileReading {
   /**
    * Reads {@code file}. When {@code explicit} is false (the file was found by walking a directory)
    * a file no reader recognises is mentioned as info, not as an error: directories hold logs and
-   * configuration too.
+   * configuration too. {@code head} is the start of the content, for sniffing (all of it when
+   * short).
    */
-  Outcome read(SourceFile file, byte[] content, boolean explicit) {
+  Outcome read(SourceFile file, byte[] head, boolean explicit) {
     List<BenchmarkPoint> points = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new Bounded();
     int[] beyondLimit = {0};
     ReadSink sink =
         new ReadSink() {
           @Override
           public void point(BenchmarkPoint point) {
-            if (points.size() < options.maxPointsPerFile()) {
-              points.add(point);
-            } else {
+            if (points.size() >= options.maxPointsPerFile()) {
               beyondLimit[0]++;
+            } else if (pointsKept.incrementAndGet() > options.maxPointsPerLoad()) {
+              pointsDropped.incrementAndGet();
+            } else {
+              points.add(point);
             }
           }
 
@@ -62,7 +109,7 @@ final class FileReading {
             problems.add(problem);
           }
         };
-    FormatReader reader = choose(file, content, explicit, problems);
+    FormatReader reader = choose(file, head, explicit, problems);
     if (reader != null) {
       try {
         reader.read(file, sink);
@@ -75,7 +122,7 @@ final class FileReading {
                 "",
                 "the " + reader.id() + " reader could not finish: " + describe(e)));
       }
-      if (points.isEmpty() && problems.isEmpty()) {
+      if (points.isEmpty() && problems.isEmpty() && beyondLimit[0] == 0 && !overLoad()) {
         // e.g. a spreadsheet with a header and no rows: say so rather than return nothing
         problems.add(
             Problem.warning(
@@ -94,6 +141,20 @@ final class FileReading {
       }
     }
     return new Outcome(points, problems);
+  }
+
+  private boolean overLoad() {
+    return pointsDropped.get() > 0 || problemsDropped.get() > 0;
+  }
+
+  /** The problems of one file, within the load's limit on problems. */
+  private final class Bounded extends ArrayList<Problem> {
+    private static final long serialVersionUID = 1;
+
+    @Override
+    public boolean add(Problem p) {
+      return keepProblem() && super.add(p);
+    }
   }
 
   private FormatReader choose(
