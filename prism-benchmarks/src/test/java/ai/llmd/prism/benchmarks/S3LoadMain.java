@@ -110,7 +110,7 @@ public final class S3LoadMain {
           args.length > 2
               ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
               : new int[] {defaults.threads(), 1};
-      measure(plugins, defaults, settings, rounds, WARM_UP_ROUNDS, p -> run(p, objects));
+      measure(plugins, defaults, settings, rounds, WARM_UP_ROUNDS, prism -> run(prism, objects));
     } finally {
       proxy.stop();
     }
