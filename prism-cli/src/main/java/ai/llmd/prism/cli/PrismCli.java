@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       ResolveCommand.class,
       ParetoCommand.class,
       CostCommand.class,
+      EnergyCommand.class,
       BestCommand.class,
       CompareCommand.class,
       PluginsCommand.class,
