@@ -25,7 +25,7 @@ public final class CostRanking {
   /**
    * One configuration in a ranking.
    *
-   * @param configuration the configuration's key
+   * @param configuration the configuration
    * @param point its cheapest point that meets the SLO
    * @param loadLevel that point's load level
    * @param cost the cost there (stated or estimated, with its row and range)
@@ -34,7 +34,7 @@ public final class CostRanking {
    *     (this − cheapest) / this × 100}; 0 for the cheapest
    */
   public record Entry(
-      String configuration,
+      Configuration configuration,
       BenchmarkPoint point,
       String loadLevel,
       CostEstimate cost,
@@ -60,7 +60,7 @@ public final class CostRanking {
       PricingModel pricingModel,
       String slo,
       List<Entry> ranked,
-      Map<String, String> infeasible,
+      Map<Configuration, String> infeasible,
       List<ParetoResult.Excluded> unpriced) {
     public Ranking {
       ranked = List.copyOf(ranked);
