@@ -5,6 +5,7 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.PricingModel;
 import ai.llmd.prism.core.analysis.CostEstimate;
 import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.analysis.PriceRow;
 import ai.llmd.prism.core.analysis.PricingCatalog;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
     name = "cost",
     description = {
       "USD per 1M output, input and total tokens at every point, per pricing model.",
-      "Costs the source states win; others are estimates from the pricing catalog, marked '~'.",
+      "Costs the source states win; others are estimates from the pricing catalog, marked '~',",
+      "with the row used ([n] below the table) chosen by docs/pricing.md's policy.",
       "A point without a price says why, never 0."
     })
 final class CostCommand implements Callable<Integer> {
@@ -92,6 +94,7 @@ final class CostCommand implements Callable<Integer> {
           put(e, "perMillionTotalTokens", c.get().perMillion(CostEstimate.Tokens.TOTAL));
           e.put("estimated", c.get().estimated());
           e.put("basis", c.get().basis());
+          putRow(e, c.get());
         }
         root.add(n);
       }
@@ -106,6 +109,7 @@ final class CostCommand implements Callable<Integer> {
     }
     rows.add(header.toArray(String[]::new));
     List<String> reasons = new ArrayList<>();
+    List<String> rowNotes = new ArrayList<>();
     for (BenchmarkPoint p : loaded.points()) {
       List<String> row = new ArrayList<>();
       row.add(Describe.configuration(p));
@@ -118,11 +122,26 @@ final class CostCommand implements Callable<Integer> {
           row.add("");
           costs
               .whyNoPrice(p, m)
-              .ifPresent(w -> reasons.add(Describe.configuration(p) + ", " + m.key() + ": " + w));
+              .ifPresent(
+                  w ->
+                      reasons.add(
+                          Describe.configuration(p)
+                              + ", "
+                              + m.key()
+                              + ": "
+                              + w.replaceFirst("^no price: ", "")));
           continue;
         }
         String mark = c.get().estimated() ? "~" : "";
-        row.add(money(c.get().perMillion(CostEstimate.Tokens.OUTPUT), mark));
+        String note = "";
+        if (c.get().row() != null) {
+          String text = rowNote(c.get());
+          if (!rowNotes.contains(text)) {
+            rowNotes.add(text);
+          }
+          note = " [" + (rowNotes.indexOf(text) + 1) + "]";
+        }
+        row.add(money(c.get().perMillion(CostEstimate.Tokens.OUTPUT), mark) + note);
         row.add(money(c.get().perMillion(CostEstimate.Tokens.INPUT), mark));
       }
       rows.add(row.toArray(String[]::new));
@@ -131,7 +150,12 @@ final class CostCommand implements Callable<Integer> {
     out.println(
         "~ estimated from the pricing catalog "
             + catalog.version()
+            + " with profile "
+            + costs.profile().describe()
             + "; others as stated by the source");
+    for (int i = 0; i < rowNotes.size(); i++) {
+      out.println("[" + (i + 1) + "] " + rowNotes.get(i));
+    }
     reasons.stream().distinct().limit(20).forEach(r -> out.println("no price: " + r));
     out.flush();
     return loaded.exitCode();
@@ -152,6 +176,83 @@ final class CostCommand implements Callable<Integer> {
                           "unknown pricing model '" + k + "' (on-demand, spot, cud-1y, cud-3y)")));
     }
     return out;
+  }
+
+  /** The row an estimate used, why, and the spread across every row that could have priced it. */
+  private static String rowNote(CostEstimate c) {
+    PriceRow r = c.row();
+    StringBuilder sb =
+        new StringBuilder()
+            .append(r.provider())
+            .append(' ')
+            .append(r.machineType())
+            .append(' ')
+            .append(r.region())
+            .append(' ')
+            .append(r.pricingModel().key())
+            .append(", ")
+            .append(r.source())
+            .append(' ')
+            .append(r.asOfText())
+            .append(r.lowConfidence() ? ", low confidence" : "")
+            .append(": ")
+            .append(usd(r.usdPerAcceleratorHour()))
+            .append(" USD/accelerator-h; chosen by ")
+            .append(c.selection());
+    c.priceRange()
+        .filter(g -> g.rows() > 1)
+        .ifPresent(
+            g ->
+                sb.append("; range over ")
+                    .append(g.rows())
+                    .append(" rows ")
+                    .append(usd(g.usdPerAcceleratorHourLow()))
+                    .append("–")
+                    .append(usd(g.usdPerAcceleratorHourHigh()))
+                    .append(" USD/accelerator-h"));
+    return sb.toString();
+  }
+
+  private static String usd(double v) {
+    return String.format(java.util.Locale.ROOT, "%.4f", v);
+  }
+
+  /** The catalog row, the reason it was chosen and the range, as JSON members. */
+  private static void putRow(ObjectNode e, CostEstimate c) {
+    PriceRow r = c.row();
+    if (r == null) {
+      return;
+    }
+    ObjectNode row = e.putObject("row");
+    row.put("provider", r.provider());
+    row.put("region", r.region());
+    row.put("machineType", r.machineType());
+    row.put("pricingModel", r.pricingModel().key());
+    row.put("acceleratorsPerMachine", r.acceleratorsPerMachine());
+    row.put("usdPerMachineHour", r.usdPerMachineHour());
+    row.put("usdPerAcceleratorHour", r.usdPerAcceleratorHour());
+    row.put("source", r.source());
+    row.put("sourceUrl", r.sourceUrl());
+    if (r.asOf() == null) {
+      row.putNull("asOf");
+    } else {
+      row.put("asOf", r.asOf().toString());
+    }
+    row.put("asOfText", r.asOfText());
+    row.put("lowConfidence", r.lowConfidence());
+    e.put("selection", c.selection());
+    c.priceRange()
+        .ifPresent(
+            g -> {
+              ObjectNode range = e.putObject("range");
+              range.put("rows", g.rows());
+              range.put("usdPerAcceleratorHourLow", g.usdPerAcceleratorHourLow());
+              range.put("usdPerAcceleratorHourHigh", g.usdPerAcceleratorHourHigh());
+              if (g.perMillionOutputTokensLow() != null) {
+                range.put("perMillionOutputTokensLow", g.perMillionOutputTokensLow());
+                range.put("perMillionOutputTokensHigh", g.perMillionOutputTokensHigh());
+              }
+            });
   }
 
   private static String money(OptionalDouble v, String mark) {

@@ -42,6 +42,7 @@ import picocli.CommandLine.ScopeType;
       ResolveCommand.class,
       ParetoCommand.class,
       CostCommand.class,
+      EnergyCommand.class,
       BestCommand.class,
       CompareCommand.class,
       PluginsCommand.class,

@@ -156,8 +156,61 @@ class AnalysisCommandsTest {
     assertThat(spot.get("estimated").asBoolean()).isFalse();
     assertThat(spot.get("perMillionOutputTokens").asDouble()).isPositive();
 
-    Run ambiguous = prism("cost", examples("llm-d/h100-aggregated-4x-tp2"), "--pricing", "spot");
-    assertThat(ambiguous.out()).contains("no price").contains("narrow by provider");
+    // priced by default from the catalog's default profile, naming the row and the range
+    Run byDefault = prism("cost", examples("llm-d/h100-aggregated-4x-tp2"), "--pricing", "spot");
+    assertThat(byDefault.out())
+        .doesNotContain("no price")
+        .contains("[1] GCP a3-highgpu-8g us-central1 spot, cyclenerd-gcp-pricing 2026-08-20")
+        .contains("range over 3 rows");
+    JsonNode row =
+        json(prism("cost", examples("llm-d/h100-aggregated-4x-tp2"), "--pricing", "spot", "--json"))
+            .get(0)
+            .at("/costs/spot");
+    assertThat(row.at("/row/machineType").asText()).isEqualTo("a3-highgpu-8g");
+    assertThat(row.at("/row/asOf").asText()).isEqualTo("2026-08-20");
+    assertThat(row.at("/range/rows").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void costFlagsNarrowAndAProfileFileReRanks(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path profile = java.nio.file.Files.writeString(dir.resolve("p.yaml"), "provider: AWS\n");
+    Run aws =
+        prism(
+            "cost",
+            examples("llm-d/h100-aggregated-4x-tp2"),
+            "--pricing",
+            "on-demand",
+            "--pricing-profile",
+            profile.toString());
+    assertThat(aws.out()).contains("[1] AWS p5.48xlarge us-east-1 on-demand");
+    Run none =
+        prism(
+            "cost",
+            examples("llm-d/h100-aggregated-4x-tp2"),
+            "--pricing",
+            "cud-1y",
+            "--provider",
+            "AWS");
+    assertThat(none.out()).contains("no price").contains("provider AWS");
+    Run bad =
+        prism("cost", examples("giq"), "--pricing-profile", dir.resolve("absent.yaml").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("absent.yaml: no such file");
+  }
+
+  @Test
+  void energyShowsEstimatedPowerWithItsSourceAndSaysWhereNoneIsKnown() throws Exception {
+    Run r = prism("energy", examples("llm-d"));
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("~3800 [1]")
+        .contains("[1] estimated: 8 accelerators × 475.0 W per H200 (perfdash")
+        .contains("no power: the source measured no power and the power table has no row for H100");
+    JsonNode j = json(prism("energy", examples("llm-d/h200-aggregated-2x-tp4"), "--json"));
+    JsonNode e = j.get(0).at("/energy/energyPerMillionOutputTokens");
+    assertThat(e.get("unit").asText()).isEqualTo("Wh/1M tokens");
+    assertThat(e.get("estimated").asBoolean()).isTrue();
   }
 
   @Test
