@@ -1,11 +1,11 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.charts.svg.PointCharts;
 import ai.llmd.prism.charts.svg.SvgChartRenderer;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Measure;
+import ai.llmd.prism.report.PointCharts;
 import ai.llmd.prism.spi.ChartSpec;
 import java.io.IOException;
 import java.util.Locale;

@@ -122,11 +122,28 @@ public final class PrismCli implements Callable<Integer> {
           commandLine.getErr().flush();
           return INPUT_PROBLEMS;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands errors through; what is left of the heap still prints one line
+      if (root.debug) {
+        e.printStackTrace(err);
+      }
+      err.println(OUT_OF_MEMORY);
+      code = INPUT_PROBLEMS;
+    }
     out.flush();
     err.flush();
     return code;
   }
+
+  /** What an exhausted heap tells the user: how much there was and how to give more. */
+  static final String OUT_OF_MEMORY =
+      "prism: out of memory with a heap of "
+          + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB; give the JVM more (PRISM_JAVA_OPTS=-Xmx4g), or load fewer or smaller"
+          + " inputs at once";
 
   /** {@code prism} alone: the usage, on standard error, as a usage error. */
   @Override

@@ -1,11 +1,11 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.charts.svg.HtmlReport;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
+import ai.llmd.prism.report.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -67,6 +67,14 @@ final class SourceOptions {
   @Option(names = "--no-cache", description = "Download every remote object again.")
   boolean noCache;
 
+  @Option(
+      names = "--cache-max",
+      paramLabel = "MIB",
+      description =
+          "The most the cache may hold, in MiB; past it the least recently used objects are"
+              + " deleted (default: 1024).")
+  Integer cacheMaxMib;
+
   /** The CLI caches remote objects by default; the library does not. */
   static Path defaultCache() {
     String xdg = System.getenv("XDG_CACHE_HOME");
@@ -90,6 +98,13 @@ final class SourceOptions {
     Map<String, String> values = new LinkedHashMap<>(config);
     if (!noCache && !values.containsKey(Prism.CACHE_DIR)) {
       values.put(Prism.CACHE_DIR, (cache != null ? cache : defaultCache()).toString());
+    }
+    if (cacheMaxMib != null) {
+      if (cacheMaxMib < 1) {
+        throw new ParameterException(
+            spec.commandLine(), "--cache-max must be at least 1 (MiB), was " + cacheMaxMib);
+      }
+      values.put(Prism.CACHE_MAX_MIB, cacheMaxMib.toString());
     }
     CheckedConfig checked = new CheckedConfig(values);
     LoadOptions options =
