@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
       CostCommand.class,
       BestCommand.class,
       CompareCommand.class,
+      FacetsCommand.class,
+      RankCommand.class,
+      MlperfCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })

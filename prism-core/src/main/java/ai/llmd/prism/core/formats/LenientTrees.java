@@ -38,7 +38,7 @@ final class LenientTrees {
   static JsonNode parse(byte[] content, Set<String> skip) throws IOException {
     boolean json = Trees.looksLikeJson(content);
     if (json && skip.isEmpty()) {
-      return Trees.JSON.readTree(content);
+      return Trees.jsonReader().readTree(content);
     }
     try (JsonParser p = Trees.parser(content)) {
       JsonToken first = p.nextToken();

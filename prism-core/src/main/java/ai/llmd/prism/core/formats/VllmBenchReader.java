@@ -115,8 +115,7 @@ public final class VllmBenchReader implements FormatReader {
     Issues issues = new Issues(sink, file.name());
     List<JsonNode> records = new ArrayList<>();
     boolean broken = true;
-    try (MappingIterator<JsonNode> it =
-        Trees.JSON.readerFor(JsonNode.class).readValues(file.bytes())) {
+    try (MappingIterator<JsonNode> it = Trees.jsonReader().readValues(file.bytes())) {
       while (it.hasNextValue()) {
         records.add(it.nextValue());
       }
