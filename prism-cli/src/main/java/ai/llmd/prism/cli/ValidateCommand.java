@@ -62,8 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
       for (Problem p : e.getValue()) {
         // file:location: severity: message, the shape compilers use and editors link
         String where = p.location().isEmpty() ? p.file() : p.file() + ":" + p.location();
+        // escaped as a whole: a file name with a line break must not forge a line of its own
         out.println(
-            where + ": " + p.severity().name().toLowerCase(Locale.ROOT) + ": " + p.message());
+            Escape.text(
+                where + ": " + p.severity().name().toLowerCase(Locale.ROOT) + ": " + p.message()));
       }
     }
     out.println(

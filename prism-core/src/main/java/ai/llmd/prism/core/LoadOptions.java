@@ -1,6 +1,7 @@
 package ai.llmd.prism.core;
 
 import ai.llmd.prism.spi.ConnectorConfig;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Objects;
  * @param maxFileBytes files larger than this are reported and not read
  * @param connectorConfig configuration handed to connectors for remote sources
  * @param maxPointsPerFile points beyond this many from one file are not kept, and said so
+ * @param mapping a column mapping file applied to every CSV and TSV loaded ({@code
+ *     docs/mapping.md}), or {@code null} to apply only a {@code prism-mapping.yaml} found beside
+ *     the data
  */
 public record LoadOptions(
     String format,
@@ -19,7 +23,8 @@ public record LoadOptions(
     boolean followSymlinks,
     long maxFileBytes,
     ConnectorConfig connectorConfig,
-    int maxPointsPerFile) {
+    int maxPointsPerFile,
+    Path mapping) {
 
   /** 256 MiB: far above any benchmark report seen, far below what would exhaust a heap. */
   public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
@@ -39,6 +44,17 @@ public record LoadOptions(
       throw new IllegalArgumentException(
           "maxPointsPerFile must be positive, was " + maxPointsPerFile);
     }
+  }
+
+  /** Options without a column mapping. */
+  public LoadOptions(
+      String format,
+      int threads,
+      boolean followSymlinks,
+      long maxFileBytes,
+      ConnectorConfig connectorConfig,
+      int maxPointsPerFile) {
+    this(format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, null);
   }
 
   /** Options with the default {@link #DEFAULT_MAX_POINTS_PER_FILE}. */
@@ -65,36 +81,43 @@ public record LoadOptions(
         false,
         DEFAULT_MAX_FILE_BYTES,
         ConnectorConfig.EMPTY,
-        DEFAULT_MAX_POINTS_PER_FILE);
+        DEFAULT_MAX_POINTS_PER_FILE,
+        null);
   }
 
   public LoadOptions withFormat(String format) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, mapping);
   }
 
   public LoadOptions withThreads(int threads) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, mapping);
   }
 
   public LoadOptions withFollowSymlinks(boolean followSymlinks) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, mapping);
   }
 
   public LoadOptions withMaxFileBytes(long maxFileBytes) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, mapping);
   }
 
   public LoadOptions withConnectorConfig(ConnectorConfig connectorConfig) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, mapping);
   }
 
   public LoadOptions withMaxPointsPerFile(int maxPointsPerFile) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, mapping);
+  }
+
+  /** The same, applying the column mapping in {@code mapping} to every CSV and TSV. */
+  public LoadOptions withMapping(Path mapping) {
+    return new LoadOptions(
+        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile, mapping);
   }
 }

@@ -48,6 +48,7 @@ public final class Units {
                 "qps",
                 "rps",
                 "requests/sec",
+                "req/sec",
                 "queries/sec" ->
                 OptionalDouble.of(1);
             default -> OptionalDouble.empty();
@@ -72,6 +73,12 @@ public final class Units {
           switch (d) {
             case "fraction", "ratio" -> OptionalDouble.of(1);
             case "percent", "%" -> OptionalDouble.of(0.01);
+            default -> OptionalDouble.empty();
+          };
+      case WATTS ->
+          switch (d) {
+            case "watts", "watt", "w" -> OptionalDouble.of(1);
+            case "kilowatts", "kw" -> OptionalDouble.of(1000);
             default -> OptionalDouble.empty();
           };
       default -> OptionalDouble.empty();
