@@ -45,6 +45,9 @@ import picocli.CommandLine.ScopeType;
       EnergyCommand.class,
       BestCommand.class,
       CompareCommand.class,
+      FacetsCommand.class,
+      RankCommand.class,
+      MlperfCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })

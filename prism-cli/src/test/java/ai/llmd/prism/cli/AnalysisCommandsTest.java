@@ -85,10 +85,11 @@ class AnalysisCommandsTest {
   void paretoPerAcceleratorFindsTheDisaggregatedFrontier() throws Exception {
     JsonNode r = json(prism("pareto", examples("llm-d"), "--by", "accelerator", "--json"));
 
-    for (String accel : new String[] {"H100", "H200"}) {
-      JsonNode frontier = r.at("/frontiers/" + accel + "/frontier");
+    assertThat(r.get("groups")).extracting(g -> g.get("group").asText()).contains("H100", "H200");
+    for (JsonNode g : r.get("groups")) {
+      JsonNode frontier = g.get("frontier");
       assertThat(frontier).isNotEmpty();
-      frontier.forEach(p -> assertThat(p.get("configuration").asText()).contains("P/D"));
+      frontier.forEach(p -> assertThat(p.at("/configuration/label").asText()).contains("P/D"));
     }
   }
 
@@ -106,9 +107,9 @@ class AnalysisCommandsTest {
                 "--json"));
 
     JsonNode winner = r.at("/ranked/0");
-    assertThat(winner.get("configuration").asText()).contains("H100").contains("P/D 1:3");
-    assertThat(winner.get("loadLevel").asText()).contains("128");
-    assertThat(r.at("/constraints")).hasSize(2);
+    assertThat(winner.at("/configuration/label").asText()).contains("H100").contains("P/D 1:3");
+    assertThat(winner.get("load").asText()).isEqualTo("concurrency 128");
+    assertThat(r.at("/slo")).hasSize(2);
   }
 
   @Test
@@ -145,14 +146,19 @@ class AnalysisCommandsTest {
   void compareWithoutABaselineSetsPdAgainstAggregated() throws Exception {
     JsonNode r = json(prism("compare", examples("llm-d"), "--targets", "30", "--json"));
 
-    assertThat(r.get("rows")).hasSize(2);
-    r.get("rows").forEach(row -> assertThat(row.get("winner").asText()).isEqualTo("disaggregated"));
+    assertThat(r.get("groups")).hasSize(2);
+    for (JsonNode g : r.get("groups")) {
+      assertThat(g.get("sides").asText()).isEqualTo("both");
+      assertThat(g.get("rows")).hasSize(1);
+      assertThat(g.at("/rows/0/winner").asText()).isEqualTo("disaggregated");
+    }
   }
 
   @Test
   void costUsesTheSourcesOwnPricesAndSaysWhenItCannotPrice() throws Exception {
     JsonNode giq = json(prism("cost", examples("giq"), "--pricing", "spot", "--json"));
-    JsonNode spot = giq.get(0).at("/costs/spot");
+    JsonNode spot = giq.at("/models/0/points/0");
+    assertThat(giq.at("/models/0/pricingModel").asText()).isEqualTo("spot");
     assertThat(spot.get("estimated").asBoolean()).isFalse();
     assertThat(spot.get("perMillionOutputTokens").asDouble()).isPositive();
 
