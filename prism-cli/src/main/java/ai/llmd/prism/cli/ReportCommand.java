@@ -1,11 +1,11 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.charts.svg.HtmlReport;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
+import ai.llmd.prism.report.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +117,7 @@ final class ReportCommand implements Callable<Integer> {
             .withCosts(costs)
             .withBaseline(base)
             .withGeneratedAt(timestamp);
-    Output.write(spec, output, HtmlReport.of(current, options).toHtml());
+    Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());
     if (base != null) {
@@ -125,7 +125,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     for (Problem p : problems) {
       if (p.severity() != Problem.Severity.INFO) {
-        spec.commandLine().getErr().println(p);
+        spec.commandLine().getErr().println(Escape.text(p.toString()));
       }
     }
     return errors ? 1 : 0;

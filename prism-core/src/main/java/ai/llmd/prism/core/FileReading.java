@@ -2,6 +2,7 @@ package ai.llmd.prism.core;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.formats.ColumnMappedReader;
 import ai.llmd.prism.core.internal.HeadSniff;
 import ai.llmd.prism.core.internal.Parsing;
 import ai.llmd.prism.spi.Detection;
@@ -9,8 +10,14 @@ import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -20,6 +27,9 @@ final class FileReading {
 
   private final Plugins plugins;
   private final LoadOptions options;
+  // one parsed mapping per mapping file, its problems reported with the first file it applies to
+  private final Map<String, ColumnMappedReader> mappings = new ConcurrentHashMap<>();
+  private final Set<ColumnMappedReader> reportedMappings = ConcurrentHashMap.newKeySet();
   // shared by every file of one load: the per-load limits
   private final AtomicInteger pointsKept = new AtomicInteger();
   private final AtomicLong pointsDropped = new AtomicLong();
@@ -149,6 +159,15 @@ final class FileReading {
 
   private FormatReader choose(
       SourceFile file, byte[] content, boolean explicit, List<Problem> problems) {
+    if (options.format() == null && ColumnMappedReader.tabular(fileNameOf(file.name()))) {
+      ColumnMappedReader mapped = mapped(file);
+      if (mapped != null) {
+        if (reportedMappings.add(mapped)) {
+          problems.addAll(mapped.mappingProblems());
+        }
+        return mapped;
+      }
+    }
     if (options.format() != null) {
       FormatReader r = plugins.reader(options.format()).orElse(null);
       if (r == null) {
@@ -203,6 +222,42 @@ final class FileReading {
                   + " (choose one with --format)"));
     }
     return winners.get(0);
+  }
+
+  /**
+   * The column-mapped reader for a CSV or TSV: the mapping of the load, else a {@code
+   * prism-mapping.yaml} beside the file or one level up; null when there is none.
+   */
+  private ColumnMappedReader mapped(SourceFile file) {
+    Path given = options.mapping();
+    if (given != null) {
+      return mappings.computeIfAbsent(
+          given.toString(),
+          k -> {
+            try {
+              return ColumnMappedReader.of(k, Files.readAllBytes(given));
+            } catch (IOException | RuntimeException e) {
+              return ColumnMappedReader.of(k, null);
+            }
+          });
+    }
+    Optional<SourceFile> beside = file.sibling(ColumnMappedReader.BESIDE);
+    if (beside.isEmpty()) {
+      beside = file.sibling(ColumnMappedReader.BESIDE, 1);
+    }
+    if (beside.isEmpty()) {
+      return null;
+    }
+    SourceFile m = beside.get();
+    return mappings.computeIfAbsent(
+        m.uri().toString(),
+        k -> {
+          try {
+            return ColumnMappedReader.of(m.name(), m.bytes());
+          } catch (IOException | RuntimeException e) {
+            return ColumnMappedReader.of(m.name(), null);
+          }
+        });
   }
 
   private String readerIds() {

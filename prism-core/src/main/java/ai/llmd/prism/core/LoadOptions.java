@@ -1,6 +1,7 @@
 package ai.llmd.prism.core;
 
 import ai.llmd.prism.spi.ConnectorConfig;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Objects;
  *     so: the bound that keeps 200,000 small files from exhausting the heap
  * @param maxProblemsPerLoad problems beyond this many are counted, not kept (a file of a million
  *     bad entries would otherwise cost more than its points)
+ * @param mapping a column mapping file applied to every CSV and TSV loaded ({@code
+ *     docs/mapping.md}), or {@code null} to apply only a {@code prism-mapping.yaml} found beside
+ *     the data
  */
 public record LoadOptions(
     String format,
@@ -25,7 +29,8 @@ public record LoadOptions(
     ConnectorConfig connectorConfig,
     int maxPointsPerFile,
     int maxPointsPerLoad,
-    int maxProblemsPerLoad) {
+    int maxProblemsPerLoad,
+    Path mapping) {
 
   /** 256 MiB: far above any benchmark report seen, far below what would exhaust a heap. */
   public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
@@ -61,7 +66,7 @@ public record LoadOptions(
     }
   }
 
-  /** Options with the default per-load limits. */
+  /** Options with the default per-load limits and no column mapping. */
   public LoadOptions(
       String format,
       int threads,
@@ -77,7 +82,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         DEFAULT_MAX_POINTS_PER_LOAD,
-        DEFAULT_MAX_PROBLEMS_PER_LOAD);
+        DEFAULT_MAX_PROBLEMS_PER_LOAD,
+        null);
   }
 
   /** Options with the default {@link #DEFAULT_MAX_POINTS_PER_FILE}. */
@@ -104,9 +110,7 @@ public record LoadOptions(
         false,
         DEFAULT_MAX_FILE_BYTES,
         ConnectorConfig.EMPTY,
-        DEFAULT_MAX_POINTS_PER_FILE,
-        DEFAULT_MAX_POINTS_PER_LOAD,
-        DEFAULT_MAX_PROBLEMS_PER_LOAD);
+        DEFAULT_MAX_POINTS_PER_FILE);
   }
 
   public LoadOptions withFormat(String format) {
@@ -118,7 +122,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withThreads(int threads) {
@@ -130,7 +135,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withFollowSymlinks(boolean followSymlinks) {
@@ -142,7 +148,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withMaxFileBytes(long maxFileBytes) {
@@ -154,7 +161,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withConnectorConfig(ConnectorConfig connectorConfig) {
@@ -166,7 +174,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withMaxPointsPerFile(int maxPointsPerFile) {
@@ -178,7 +187,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withMaxPointsPerLoad(int maxPointsPerLoad) {
@@ -190,7 +200,8 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withMaxProblemsPerLoad(int maxProblemsPerLoad) {
@@ -202,6 +213,21 @@ public record LoadOptions(
         connectorConfig,
         maxPointsPerFile,
         maxPointsPerLoad,
-        maxProblemsPerLoad);
+        maxProblemsPerLoad,
+        mapping);
+  }
+
+  /** The same, applying the column mapping in {@code mapping} to every CSV and TSV. */
+  public LoadOptions withMapping(Path mapping) {
+    return new LoadOptions(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
   }
 }

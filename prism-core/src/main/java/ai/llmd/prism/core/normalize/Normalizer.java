@@ -109,8 +109,11 @@ public final class Normalizer {
    * NTPOT × OSL; TPOT = (E2E − TTFT) / (OSL − 1); NTPOT = mean E2E / mean OSL (a ratio of means,
    * not the per-request mean a harness reports); output throughput = total − input, else request
    * rate × OSL; input throughput = total − output, else request rate × ISL; total = input + output;
-   * success and failure rates from request counts. A measured throughput or rate that disagrees
-   * with its identity by more than 1% is kept and reported as a warning.
+   * success and failure rates from request counts; average power, where the source measured none,
+   * estimated from the sourced power table for the accelerator (the rule says "estimated" and cites
+   * the row); energy per 1M output tokens = average power × 10^6 / (3600 × output throughput). A
+   * measured throughput or rate that disagrees with its identity by more than 1% is kept and
+   * reported as a warning.
    */
   public Result normalize(List<BenchmarkPoint> points) {
     if (this == NONE || models == null) {
@@ -167,6 +170,9 @@ public final class Normalizer {
               ? Derivations.derive(
                   p.metrics(), workload, m -> problems.add(Problem.warning(file, location, m)))
               : p.metrics();
+      if (derive) {
+        metrics = Energy.derive(metrics, deployment, PowerTable.builtIn());
+      }
       Scenario s = scenarioMemo.computeIfAbsent(new Scenario(model, deployment, workload), k -> k);
       if (s == p.scenario() && metrics == p.metrics()) {
         return p;
