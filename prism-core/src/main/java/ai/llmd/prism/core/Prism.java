@@ -179,6 +179,20 @@ public final class Prism {
     return run(tasks, problems);
   }
 
+  /**
+   * Reads one file exactly as a load reads each file it finds: the same reader choice, limits and
+   * normalization, for engines that spread a load over many machines (prism-spark reads each file
+   * on an executor). {@code explicit} says whether the user named the file (one no reader
+   * recognises is then an error) or a listing found it (then it is mentioned as info). The file's
+   * {@link SourceFile#name()} should be what a load would call it: relative to the loaded root.
+   * Names the registries do not know are reported once per call, so once per file here.
+   */
+  public LoadResult readFile(SourceFile file, boolean explicit) {
+    Task task = new Task(Objects.requireNonNull(file, "file"), explicit);
+    progress.listed(file.name(), 1);
+    return run(List.of(task), List.of());
+  }
+
   private void plan(String source, List<Task> tasks, List<Problem> problems) {
     if ("-".equals(source)) {
       try {

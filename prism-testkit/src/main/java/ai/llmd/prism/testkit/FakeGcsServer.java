@@ -291,8 +291,7 @@ public final class FakeGcsServer implements AutoCloseable {
             + "\"}]}}");
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body)
-      throws IOException {
+  static void send(HttpExchange ex, int status, String type, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type + "; charset=UTF-8");
     ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
@@ -324,7 +323,8 @@ public final class FakeGcsServer implements AutoCloseable {
     return b.append('"').toString();
   }
 
-  private static Map<String, String> query(String raw) {
+  /** The decoded parameters of a raw query string. */
+  static Map<String, String> query(String raw) {
     Map<String, String> q = new HashMap<>();
     if (raw == null || raw.isEmpty()) {
       return q;
@@ -341,7 +341,7 @@ public final class FakeGcsServer implements AutoCloseable {
   }
 
   /** Decodes %XX escapes only: in a path, '+' is a plus sign. */
-  private static String percentDecode(String raw) {
+  static String percentDecode(String raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);

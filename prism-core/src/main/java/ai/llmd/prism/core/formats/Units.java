@@ -48,6 +48,7 @@ public final class Units {
                 "qps",
                 "rps",
                 "requests/sec",
+                "req/sec",
                 "queries/sec" ->
                 OptionalDouble.of(1);
             default -> OptionalDouble.empty();
