@@ -67,7 +67,9 @@ class TpsCsvReaderTest {
     assertThat(result.points()).hasSize(2);
     BenchmarkPoint first = result.points().get(0);
     assertThat(first.provenance().format()).isEqualTo("tps-csv");
-    assertThat(first.deployment().accelerator().name()).isEqualTo("nvidia-h100-80gb");
+    // the registry resolved the spelling the file used, and knows the chip's memory
+    assertThat(first.deployment().accelerator().resolved()).isTrue();
+    assertThat(first.deployment().accelerator().memoryGiB()).isEqualTo(80.0);
     assertThat(first.model().resolved()).isTrue();
     assertThat(result.problems())
         .filteredOn(p -> p.severity() == Problem.Severity.ERROR)

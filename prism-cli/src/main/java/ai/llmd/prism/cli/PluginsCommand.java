@@ -24,7 +24,7 @@ final class PluginsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Plugins plugins = Plugins.builder().discover().build();
+    Plugins plugins = PluginPath.plugins();
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"KIND", "ID", "API", "FROM", "DESCRIPTION"});
     for (PluginInfo p : plugins.describe()) {

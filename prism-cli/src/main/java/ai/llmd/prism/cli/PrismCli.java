@@ -36,6 +36,17 @@ public final class PrismCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--plugin-path",
+      paramLabel = "PATH",
+      scope = CommandLine.ScopeType.INHERITED,
+      description =
+          "Plugin jars, or directories of jars, separated by '${sys:path.separator}'; also"
+              + " PRISM_PLUGIN_PATH and ~/.config/prism/plugins/.")
+  void pluginPath(String path) {
+    PluginPath.set(path);
+  }
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

@@ -270,6 +270,18 @@ public final class Plugins {
       return this;
     }
 
+    /**
+     * Records a problem found while gathering plugins outside discovery (e.g. a plugin path entry
+     * that is not a jar); it is reported like discovery's own.
+     *
+     * @since 0.2
+     */
+    public Builder problem(Problem problem) {
+      problems.add(java.util.Objects.requireNonNull(problem, "problem"));
+      return this;
+    }
+
+    /** The plugins gathered so far. */
     public Plugins build() {
       return new Plugins(this);
     }
