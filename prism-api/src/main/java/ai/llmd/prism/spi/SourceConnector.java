@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  *   <li>A root is a prefix of whole path segments: {@code runs/a/} never lists {@code runs/ab/x}.
  *   <li>An empty root lists nothing and is not an error; a missing container (bucket, folder) is an
  *       {@link IOException} whose message names it.
- *   <li>Every listed object carries a change token that changes with its content (ETag,
- *       generation, checksum) and stays the same without a change, so caches can skip it.
+ *   <li>Every listed object carries a change token that changes with its content (ETag, generation,
+ *       checksum) and stays the same without a change, so caches can skip it.
  *   <li>{@link #open} returns exactly the bytes stored; an object that is gone, or was replaced
  *       since it was listed, is an {@link IOException}, never new content and never an unchecked
  *       exception.
