@@ -39,7 +39,7 @@ public final class PrismCli implements Runnable {
   @Option(
       names = "--plugin-path",
       paramLabel = "PATH",
-      scope = CommandLine.ScopeType.INHERITED,
+      scope = CommandLine.ScopeType.INHERIT,
       description =
           "Plugin jars, or directories of jars, separated by '${sys:path.separator}'; also"
               + " PRISM_PLUGIN_PATH and ~/.config/prism/plugins/.")
