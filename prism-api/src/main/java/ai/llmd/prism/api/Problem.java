@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param file the file, object URI or source name the problem is in
  * @param location where in it (a JSON pointer, a row, a field); may be empty
  * @param message what was wrong, for a person to read
+ * @param kind what sort of problem it is, for outputs that group problems without matching text
  */
-public record Problem(Problem.Severity severity, String file, String location, String message) {
+public record Problem(
+    Problem.Severity severity, String file, String location, String message, Problem.Kind kind) {
 
   /** How serious a problem is. */
   public enum Severity {
@@ -22,11 +24,41 @@ public record Problem(Problem.Severity severity, String file, String location, S
     INFO
   }
 
+  /** What sort of problem it is: a machine-readable companion to the message. */
+  public enum Kind {
+    /** Not classified (the kind a problem has unless its producer says otherwise). */
+    GENERAL,
+    /** The bytes could not be fetched or opened (I/O, permissions, network). */
+    UNREADABLE,
+    /** No reader recognised the file. */
+    UNKNOWN_FORMAT,
+    /** The file is not well-formed in its format (JSON, YAML, CSV syntax). */
+    MALFORMED,
+    /** A field is missing, of the wrong type or out of range. */
+    INVALID_VALUE,
+    /** A unit was missing, unknown or surprising. */
+    UNIT,
+    /** A model, accelerator or engine name is not in the registries. */
+    UNKNOWN_NAME,
+    /** A bound on hostile input (size, count, nesting) was reached. */
+    LIMIT,
+    /** A cost could not be worked out (no catalog row, several differing rows, no throughput). */
+    NO_PRICE,
+    /** Data was repeated or ambiguous (duplicate points, several candidates). */
+    AMBIGUOUS
+  }
+
   public Problem {
     Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(location, "location");
-    Objects.requireNonNull(message, "message");
+    file = Text.clean(Objects.requireNonNull(file, "file"));
+    location = Text.clean(Objects.requireNonNull(location, "location"));
+    message = Text.clean(Objects.requireNonNull(message, "message"));
+    Objects.requireNonNull(kind, "kind");
+  }
+
+  /** A problem of kind {@link Kind#GENERAL}. */
+  public Problem(Severity severity, String file, String location, String message) {
+    this(severity, file, location, message, Kind.GENERAL);
   }
 
   public static Problem error(String file, String location, String message) {
@@ -39,6 +71,11 @@ public record Problem(Problem.Severity severity, String file, String location, S
 
   public static Problem info(String file, String location, String message) {
     return new Problem(Severity.INFO, file, location, message);
+  }
+
+  /** The same problem with another kind. */
+  public Problem withKind(Kind k) {
+    return new Problem(severity, file, location, message, k);
   }
 
   /** {@code file:location: message}, the form editors and terminals link. */

@@ -121,7 +121,7 @@ final class BestCommand implements Callable<Integer> {
             Json.point(c.point()).put("loadLevel", c.loadLevel()).put("value", c.objective()));
       }
       ObjectNode infeasible = root.putObject("infeasible");
-      r.infeasible().forEach(infeasible::put);
+      r.infeasible().forEach((k, v) -> infeasible.put(k.key(), v));
       root.put("unchecked", r.unchecked().size());
       Json.print(out, root);
       return loaded.exitCode();
@@ -156,7 +156,8 @@ final class BestCommand implements Callable<Integer> {
     }
     if (!r.infeasible().isEmpty()) {
       out.println(r.infeasible().size() + " configurations meet no constraint at any load:");
-      for (Map.Entry<String, String> e : r.infeasible().entrySet()) {
+      for (Map.Entry<ai.llmd.prism.core.analysis.Configuration, String> e :
+          r.infeasible().entrySet()) {
         out.println("  " + e.getKey() + ": " + e.getValue());
       }
     }

@@ -1,11 +1,11 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.charts.svg.PointCharts;
 import ai.llmd.prism.charts.svg.SvgChartRenderer;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Measure;
+import ai.llmd.prism.report.PointCharts;
 import ai.llmd.prism.spi.ChartSpec;
 import java.io.IOException;
 import java.util.Locale;
@@ -89,10 +89,10 @@ final class ChartCommand implements Callable<Integer> {
             chart.series(),
             chart.categories(),
             t);
-    Output.write(spec, output, new SvgChartRenderer().toSvg(chart));
+    Output.write(spec, output, new SvgChartRenderer().toSvg(chart), result);
     for (Problem p : result.problems()) {
       if (p.severity() != Problem.Severity.INFO) {
-        spec.commandLine().getErr().println(p);
+        spec.commandLine().getErr().println(Escape.text(p.toString()));
       }
     }
     if (chart.series().isEmpty()) {

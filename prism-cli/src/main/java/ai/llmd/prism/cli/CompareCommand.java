@@ -113,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
       ArrayNode rows = root.putArray("rows");
       for (ArchitectureComparison.Row r : c.rows()) {
         ObjectNode n = rows.addObject();
-        n.put("workload", r.workload());
+        n.put("workload", r.workload().key());
         n.put("latencyTarget", r.latencyTarget());
         candidate(n, "aggregated", r.aggregated());
         candidate(n, "disaggregated", r.disaggregated());
@@ -137,7 +137,7 @@ final class CompareCommand implements Callable<Integer> {
     for (ArchitectureComparison.Row r : c.rows()) {
       rows.add(
           new String[] {
-            r.workload(),
+            r.workload().key(),
             "<= " + Format.number(r.latencyTarget()),
             cell(r.aggregated()),
             cell(r.disaggregated()),
@@ -185,7 +185,7 @@ final class CompareCommand implements Callable<Integer> {
       ArrayNode changes = root.putArray("changes");
       for (RegressionReport.Change ch : r.changes()) {
         ObjectNode n = changes.addObject();
-        n.put("configuration", ch.configuration());
+        n.put("configuration", ch.configuration().key());
         n.put("measure", ch.measure().toString());
         n.put("baseline", ch.baseline());
         n.put("candidate", ch.candidate());
@@ -195,11 +195,11 @@ final class CompareCommand implements Callable<Integer> {
         ch.loads().forEach(loads::add);
       }
       ArrayNode ob = root.putArray("onlyInBaseline");
-      r.onlyInBaseline().forEach(ob::add);
+      r.onlyInBaseline().forEach(k -> ob.add(k.key()));
       ArrayNode oc = root.putArray("onlyInCandidate");
-      r.onlyInCandidate().forEach(oc::add);
+      r.onlyInCandidate().forEach(k -> oc.add(k.key()));
       ArrayNode ul = root.putArray("unmatchedLoads");
-      r.unmatchedLoads().forEach(ul::add);
+      r.unmatchedLoads().forEach(u -> ul.add(u.configuration().key() + " @ " + u.load()));
       Json.print(out, root);
       return;
     }
@@ -214,7 +214,7 @@ final class CompareCommand implements Callable<Integer> {
     for (RegressionReport.Change ch : r.changes()) {
       rows.add(
           new String[] {
-            ch.configuration(),
+            ch.configuration().key(),
             ch.measure().toString(),
             Format.number(ch.baseline()),
             Format.number(ch.candidate()),

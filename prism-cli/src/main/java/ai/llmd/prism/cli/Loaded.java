@@ -16,7 +16,7 @@ record Loaded(LoadResult result, List<BenchmarkPoint> points) {
   static Loaded of(LoadResult result, FilterOptions filters, PrintWriter err) {
     for (Problem p : result.problems()) {
       if (p.severity() != Problem.Severity.INFO) {
-        err.println(p);
+        err.println(Escape.text(p.toString()));
       }
     }
     err.flush();

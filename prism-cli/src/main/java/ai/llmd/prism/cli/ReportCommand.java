@@ -1,11 +1,11 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.charts.svg.HtmlReport;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
+import ai.llmd.prism.report.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,8 +116,9 @@ final class ReportCommand implements Callable<Integer> {
             .withSlo(constraints)
             .withCosts(costs)
             .withBaseline(base)
-            .withGeneratedAt(timestamp);
-    Output.write(spec, output, HtmlReport.of(current, options).toHtml());
+            .withGeneratedAt(timestamp)
+            .withPlugins(PluginPath.plugins());
+    Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());
     if (base != null) {
@@ -125,7 +126,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     for (Problem p : problems) {
       if (p.severity() != Problem.Severity.INFO) {
-        spec.commandLine().getErr().println(p);
+        spec.commandLine().getErr().println(Escape.text(p.toString()));
       }
     }
     return errors ? 1 : 0;

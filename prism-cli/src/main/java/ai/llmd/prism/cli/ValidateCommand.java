@@ -35,7 +35,10 @@ final class ValidateCommand implements Callable<Integer> {
     for (Problem p : result.problems()) {
       // file:location: severity: message, the shape compilers use and editors link
       String where = p.location().isEmpty() ? p.file() : p.file() + ":" + p.location();
-      out.println(where + ": " + p.severity().name().toLowerCase(Locale.ROOT) + ": " + p.message());
+      // escaped as a whole: a file name with a line break must not forge a line of its own
+      out.println(
+          Escape.text(
+              where + ": " + p.severity().name().toLowerCase(Locale.ROOT) + ": " + p.message()));
       if (strict || p.severity() != Problem.Severity.INFO) {
         failing++;
       }

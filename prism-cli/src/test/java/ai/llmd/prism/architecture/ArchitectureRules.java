@@ -39,14 +39,28 @@ final class ArchitectureRules {
             "com.google.api..");
   }
 
-  /** The core knows nothing of connectors, charts or the command line. */
+  /** The core knows nothing of connectors, charts, the report or the command line. */
   static ArchRule coreDependsOnNoPlugin(String root) {
     return noClasses()
         .that()
         .resideInAnyPackage(root + ".api..", root + ".spi..", root + ".core..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(root + ".connector..", root + ".charts..", root + ".cli..");
+        .resideInAnyPackage(
+            root + ".connector..", root + ".charts..", root + ".report..", root + ".cli..");
+  }
+
+  /**
+   * The report draws through the renderer {@code Plugins} has for a format, never a built-in
+   * renderer class, so a renderer a user installs is the one used.
+   */
+  static ArchRule reportDrawsThroughPlugins(String root) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(root + ".report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(root + ".charts..");
   }
 
   /** The command line and the benchmarks are leaves: nothing depends on them. */

@@ -45,6 +45,11 @@ class ArchitectureRulesCatchViolationsTest {
   }
 
   @Test
+  void aReportUsingTheSvgRendererDirectlyBreaksReportDrawsThroughPlugins() {
+    assertFails(ArchitectureRules::reportDrawsThroughPlugins, "HardWiredReport");
+  }
+
+  @Test
   void aConnectorUsingTheCliBreaksNothingDependsOnCliOrBenchmarks() {
     assertFails(ArchitectureRules::nothingDependsOnCliOrBenchmarks, "ChattyConnector");
   }

@@ -36,6 +36,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void reportDrawsThroughPlugins() {
+    ArchitectureRules.reportDrawsThroughPlugins(ROOT).check(production);
+  }
+
+  @Test
   void nothingDependsOnCliOrBenchmarks() {
     ArchitectureRules.nothingDependsOnCliOrBenchmarks(ROOT).check(production);
   }

@@ -28,13 +28,13 @@ public record ArchitectureComparison(
   /**
    * One workload at one latency target.
    *
-   * @param workload the match key: model, accelerator, ISL and OSL bucket
+   * @param workload what is matched: model, accelerator, ISL and OSL bucket
    * @param latencyTarget the bound on the latency measure, in its canonical unit
    * @param aggregated the best aggregated point meeting it, or {@code null} when none does
    * @param disaggregated the best disaggregated point meeting it, or {@code null}
    */
   public record Row(
-      String workload,
+      WorkloadGroup workload,
       double latencyTarget,
       Optimum.Candidate aggregated,
       Optimum.Candidate disaggregated) {

@@ -35,7 +35,7 @@ public final class Catalog {
   private final List<Map<String, Integer>> ids = new ArrayList<>();
   // config[i]: configuration id of point i; points are sorted so that configurations are runs.
   private final int[] config;
-  private final String[] configKeys;
+  private final Configuration[] configKeys;
 
   private Catalog(Collection<? extends BenchmarkPoint> in, List<Facet> facets) {
     this.facets = List.copyOf(facets);
@@ -46,19 +46,19 @@ public final class Catalog {
     }
     int n = in.size();
     List<BenchmarkPoint> list = new ArrayList<>(in);
-    String[] keys = new String[n];
-    Map<BenchmarkPoint, String> keyOf = new java.util.IdentityHashMap<>();
+    Configuration[] keys = new Configuration[n];
+    Map<BenchmarkPoint, Configuration> keyOf = new java.util.IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
-      keyOf.put(list.get(i), Configurations.key(list.get(i)));
+      keyOf.put(list.get(i), Configuration.of(list.get(i)));
     }
     list.sort(
         Comparator.comparing((BenchmarkPoint p) -> keyOf.get(p))
-            .thenComparing(Configurations.BY_LOAD)
+            .thenComparing(Configuration.BY_LOAD)
             .thenComparing(p -> p.provenance().source().toString())
             .thenComparing(p -> p.provenance().location()));
     this.points = Collections.unmodifiableList(list);
     this.config = new int[n];
-    List<String> cks = new ArrayList<>();
+    List<Configuration> cks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       keys[i] = keyOf.get(list.get(i));
       if (i == 0 || !keys[i].equals(keys[i - 1])) {
@@ -66,7 +66,7 @@ public final class Catalog {
       }
       config[i] = cks.size() - 1;
     }
-    this.configKeys = cks.toArray(new String[0]);
+    this.configKeys = cks.toArray(new Configuration[0]);
     int fs = this.facets.size();
     this.values = new int[fs][n];
     this.dictionaries = new String[fs][];

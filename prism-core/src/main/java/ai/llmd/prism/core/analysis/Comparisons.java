@@ -36,19 +36,19 @@ public final class Comparisons {
       throw new IllegalArgumentException(latency + " is not a lower-is-better measure");
     }
     List<ParetoResult.Excluded> excluded = new ArrayList<>();
-    Map<String, List<BenchmarkPoint>> groups = new TreeMap<>();
+    Map<WorkloadGroup, List<BenchmarkPoint>> groups = new TreeMap<>();
     for (BenchmarkPoint p : points) {
       if (p.deployment().architecture() == Architecture.UNKNOWN) {
         excluded.add(new ParetoResult.Excluded(p, "architecture unknown (no replica roles)"));
         continue;
       }
-      groups.computeIfAbsent(workloadKey(p), k -> new ArrayList<>()).add(p);
+      groups.computeIfAbsent(Configuration.of(p).workloadGroup(), k -> new ArrayList<>()).add(p);
     }
     double[] targets = latencyTargets.clone();
     java.util.Arrays.sort(targets);
     List<ArchitectureComparison.Row> rows = new ArrayList<>();
     boolean first = true;
-    for (Map.Entry<String, List<BenchmarkPoint>> g : groups.entrySet()) {
+    for (Map.Entry<WorkloadGroup, List<BenchmarkPoint>> g : groups.entrySet()) {
       List<BenchmarkPoint> agg = new ArrayList<>();
       List<BenchmarkPoint> dis = new ArrayList<>();
       for (BenchmarkPoint p : g.getValue()) {
@@ -80,18 +80,6 @@ public final class Comparisons {
     return new ArchitectureComparison(throughput, latency, rows, excluded);
   }
 
-  private static String workloadKey(BenchmarkPoint p) {
-    return p.model().id()
-        + " | "
-        + (p.deployment().accelerator() == null
-            ? Facet.UNKNOWN
-            : p.deployment().accelerator().name())
-        + " | isl="
-        + Facet.ISL_BUCKET.valueOf(p)
-        + " | osl="
-        + Facet.OSL_BUCKET.valueOf(p);
-  }
-
   /**
    * Version-to-version regression with configurations matched on every scenario dimension but the
    * engine version, and load levels matched exactly.
@@ -104,7 +92,11 @@ public final class Comparisons {
       List<Measure> measures,
       double bandPercent) {
     return regression(
-        baseline, candidate, measures, bandPercent, p -> Configurations.key(p, false));
+        baseline,
+        candidate,
+        measures,
+        bandPercent,
+        p -> Configuration.of(p).withoutEngineVersion());
   }
 
   /** The default significance band of ±5 %. */
@@ -115,16 +107,12 @@ public final class Comparisons {
     return regression(baseline, candidate, measures, 5.0);
   }
 
-  /**
-   * Version-to-version regression with your own match key (e.g. one that also ignores a release
-   * label).
-   */
-  public static RegressionReport regression(
+  private static RegressionReport regression(
       Collection<? extends BenchmarkPoint> baseline,
       Collection<? extends BenchmarkPoint> candidate,
       List<Measure> measures,
       double bandPercent,
-      Function<? super BenchmarkPoint, String> matchKey) {
+      Function<? super BenchmarkPoint, Configuration> matchKey) {
     for (Measure m : measures) {
       if (m.direction() == Direction.NEUTRAL) {
         throw new IllegalArgumentException(
@@ -134,23 +122,23 @@ public final class Comparisons {
     if (!(bandPercent >= 0)) {
       throw new IllegalArgumentException("bandPercent must be non-negative");
     }
-    Map<String, Map<String, BenchmarkPoint>> base = byConfigAndLoad(baseline, matchKey);
-    Map<String, Map<String, BenchmarkPoint>> cand = byConfigAndLoad(candidate, matchKey);
+    Map<Configuration, Map<String, BenchmarkPoint>> base = byConfigAndLoad(baseline, matchKey);
+    Map<Configuration, Map<String, BenchmarkPoint>> cand = byConfigAndLoad(candidate, matchKey);
     List<RegressionReport.Change> changes = new ArrayList<>();
-    List<String> onlyBase = new ArrayList<>();
-    List<String> onlyCand = new ArrayList<>();
-    List<String> unmatchedLoads = new ArrayList<>();
-    for (String k : base.keySet()) {
+    List<Configuration> onlyBase = new ArrayList<>();
+    List<Configuration> onlyCand = new ArrayList<>();
+    List<RegressionReport.UnmatchedLoad> unmatchedLoads = new ArrayList<>();
+    for (Configuration k : base.keySet()) {
       if (!cand.containsKey(k)) {
         onlyBase.add(k);
       }
     }
-    for (String k : cand.keySet()) {
+    for (Configuration k : cand.keySet()) {
       if (!base.containsKey(k)) {
         onlyCand.add(k);
       }
     }
-    for (Map.Entry<String, Map<String, BenchmarkPoint>> e : base.entrySet()) {
+    for (Map.Entry<Configuration, Map<String, BenchmarkPoint>> e : base.entrySet()) {
       Map<String, BenchmarkPoint> c = cand.get(e.getKey());
       if (c == null) {
         continue;
@@ -161,12 +149,12 @@ public final class Comparisons {
         if (c.containsKey(load)) {
           common.add(load);
         } else {
-          unmatchedLoads.add(e.getKey() + " @ " + load + " (baseline only)");
+          unmatchedLoads.add(new RegressionReport.UnmatchedLoad(e.getKey(), load, true));
         }
       }
       for (String load : c.keySet()) {
         if (!b.containsKey(load)) {
-          unmatchedLoads.add(e.getKey() + " @ " + load + " (candidate only)");
+          unmatchedLoads.add(new RegressionReport.UnmatchedLoad(e.getKey(), load, false));
         }
       }
       // Concurrency 1 measures a different regime (no batching): left out where concurrency is
@@ -186,7 +174,7 @@ public final class Comparisons {
   }
 
   private static RegressionReport.Change change(
-      String config,
+      Configuration config,
       Measure m,
       List<String> loads,
       Map<String, BenchmarkPoint> b,
@@ -224,20 +212,21 @@ public final class Comparisons {
     return new RegressionReport.Change(config, m, used, gb, gc, pct, v);
   }
 
-  private static Map<String, Map<String, BenchmarkPoint>> byConfigAndLoad(
-      Collection<? extends BenchmarkPoint> points, Function<? super BenchmarkPoint, String> key) {
-    Map<String, List<BenchmarkPoint>> byConfig = new TreeMap<>();
+  private static Map<Configuration, Map<String, BenchmarkPoint>> byConfigAndLoad(
+      Collection<? extends BenchmarkPoint> points,
+      Function<? super BenchmarkPoint, Configuration> key) {
+    Map<Configuration, List<BenchmarkPoint>> byConfig = new TreeMap<>();
     for (BenchmarkPoint p : points) {
       byConfig.computeIfAbsent(Objects.requireNonNull(key.apply(p)), k -> new ArrayList<>()).add(p);
     }
-    Map<String, Map<String, BenchmarkPoint>> out = new TreeMap<>();
+    Map<Configuration, Map<String, BenchmarkPoint>> out = new TreeMap<>();
     byConfig.forEach(
         (k, ps) -> {
-          ps.sort(Configurations.BY_LOAD);
+          ps.sort(Configuration.BY_LOAD);
           Map<String, BenchmarkPoint> loads = new LinkedHashMap<>();
           for (BenchmarkPoint p : ps) {
             // a repeated load level keeps its first point in load order
-            loads.putIfAbsent(Configurations.loadLevel(p), p);
+            loads.putIfAbsent(Configuration.loadLevel(p), p);
           }
           out.put(k, loads);
         });
@@ -253,7 +242,7 @@ public final class Comparisons {
       Measure measure,
       int n,
       Function<? super BenchmarkPoint, ? extends K> groupKey) {
-    return top(points, measure, n, groupKey, Configurations::key);
+    return top(points, measure, n, groupKey, p -> Configuration.of(p).key());
   }
 
   /** Like {@link #top(Collection, Measure, int, Function)} with a caller's configuration key. */

@@ -53,9 +53,9 @@ public final class Facet {
   public static final Facet TP = new Facet("tp", Facet::tp);
 
   public static final Facet ISL_BUCKET =
-      new Facet("isl_bucket", p -> Configurations.lengthBucket(p.workload().inputLength()));
+      new Facet("isl_bucket", p -> Configuration.lengthBucket(p.workload().inputLength()));
   public static final Facet OSL_BUCKET =
-      new Facet("osl_bucket", p -> Configurations.lengthBucket(p.workload().outputLength()));
+      new Facet("osl_bucket", p -> Configuration.lengthBucket(p.workload().outputLength()));
   public static final Facet HARNESS = new Facet("harness", p -> p.workload().harness());
   public static final Facet SOURCE_FORMAT =
       new Facet("source_format", p -> p.provenance().format());

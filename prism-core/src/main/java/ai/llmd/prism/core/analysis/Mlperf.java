@@ -3,13 +3,13 @@ package ai.llmd.prism.core.analysis;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.formats.MlperfResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -61,7 +61,11 @@ public final class Mlperf {
         with,
         Measure.of(metric).per(Views.Basis.ACCELERATOR),
         n,
-        p -> new Group(label(p, "round"), label(p, "benchmark"), label(p, "scenario")),
+        p ->
+            new Group(
+                MlperfResult.of(p).round(),
+                MlperfResult.of(p).benchmark(),
+                MlperfResult.of(p).scenario()),
         Mlperf::systemName);
   }
 
@@ -81,7 +85,7 @@ public final class Mlperf {
 
     /** The scenario compared with Offline. */
     public String scenario() {
-      return label(other, "scenario");
+      return MlperfResult.of(other).scenario();
     }
 
     /** The system, as {@code organization / system name (public id)}. */
@@ -91,7 +95,7 @@ public final class Mlperf {
 
     /** The benchmark. */
     public String benchmark() {
-      return label(offline, "benchmark");
+      return MlperfResult.of(offline).benchmark();
     }
   }
 
@@ -125,20 +129,20 @@ public final class Mlperf {
       }
       List<String> key =
           List.of(
-              label(p, "round"),
-              label(p, "public_id"),
-              label(p, "organization"),
-              label(p, "system"),
+              MlperfResult.of(p).round(),
+              MlperfResult.of(p).publicId(),
+              MlperfResult.of(p).organization(),
+              MlperfResult.of(p).system(),
               accelerator(p),
               count(p),
-              label(p, "benchmark"));
+              MlperfResult.of(p).benchmark());
       bySystem.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
     List<Degradation> drops = new ArrayList<>();
     for (List<BenchmarkPoint> ps : bySystem.values()) {
       Map<String, List<BenchmarkPoint>> byScenario = new LinkedHashMap<>();
       for (BenchmarkPoint p : ps) {
-        byScenario.computeIfAbsent(label(p, "scenario"), k -> new ArrayList<>()).add(p);
+        byScenario.computeIfAbsent(MlperfResult.of(p).scenario(), k -> new ArrayList<>()).add(p);
       }
       List<BenchmarkPoint> offline = byScenario.getOrDefault(OFFLINE, List.of());
       if (offline.size() > 1) {
@@ -177,9 +181,9 @@ public final class Mlperf {
           } else if (throughput(other).orElseThrow() != metric) {
             why =
                 "declared in "
-                    + label(other, "units")
+                    + MlperfResult.of(other).units()
                     + " where its Offline result is in "
-                    + label(off, "units");
+                    + MlperfResult.of(off).units();
           } else if (!(base > 0)) {
             why = "its Offline result is not positive";
           }
@@ -271,7 +275,7 @@ public final class Mlperf {
       String why =
           throughput(p).isEmpty()
               ? "has no request rate or output throughput"
-              : label(p, "round").isEmpty()
+              : MlperfResult.of(p).round().isEmpty()
                   ? "has no MLPerf round"
                   : Views.accelerators(p.deployment()).isEmpty()
                       ? "has no accelerator count"
@@ -282,12 +286,12 @@ public final class Mlperf {
       }
       List<String> key =
           List.of(
-              label(p, "system"),
+              MlperfResult.of(p).system(),
               accelerator(p),
               count(p),
               benchmark(p),
-              label(p, "scenario"),
-              label(p, "organization"),
+              MlperfResult.of(p).scenario(),
+              MlperfResult.of(p).organization(),
               throughput(p).orElseThrow().name());
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
@@ -295,7 +299,7 @@ public final class Mlperf {
     for (Map.Entry<List<String>, List<BenchmarkPoint>> e : byKey.entrySet()) {
       Map<String, List<BenchmarkPoint>> byRound = new TreeMap<>(Mlperf::compareRounds);
       for (BenchmarkPoint p : e.getValue()) {
-        byRound.computeIfAbsent(label(p, "round"), k -> new ArrayList<>()).add(p);
+        byRound.computeIfAbsent(MlperfResult.of(p).round(), k -> new ArrayList<>()).add(p);
       }
       List<BenchmarkPoint> single = new ArrayList<>();
       for (Map.Entry<String, List<BenchmarkPoint>> r : byRound.entrySet()) {
@@ -310,7 +314,7 @@ public final class Mlperf {
                         + r.getValue().size()
                         + " results for this submitter, system, benchmark and scenario: "
                         + r.getValue().stream()
-                            .map(x -> label(x, "public_id"))
+                            .map(x -> MlperfResult.of(x).publicId())
                             .collect(Collectors.joining(", "))));
           }
         } else {
@@ -332,8 +336,8 @@ public final class Mlperf {
         double to = b.metrics().mean(metric).orElse(Double.NaN);
         steps.add(
             new Step(
-                label(a, "round"),
-                label(b, "round"),
+                MlperfResult.of(a).round(),
+                MlperfResult.of(b).round(),
                 a,
                 b,
                 from > 0 ? (to - from) / from * 100 : Double.NaN));
@@ -362,7 +366,7 @@ public final class Mlperf {
             + " "
             + key.get(4)
             + " result in another unit ("
-            + label(p, "units")
+            + MlperfResult.of(p).units()
             + " here); not compared";
       }
     }
@@ -411,7 +415,7 @@ public final class Mlperf {
   }
 
   private static String benchmark(BenchmarkPoint p) {
-    String b = label(p, "benchmark");
+    String b = MlperfResult.of(p).benchmark();
     return RENAMED.getOrDefault(b, b);
   }
 
@@ -425,15 +429,6 @@ public final class Mlperf {
   }
 
   static String systemName(BenchmarkPoint p) {
-    return label(p, "organization")
-        + " / "
-        + label(p, "system")
-        + " ("
-        + label(p, "public_id")
-        + ")";
-  }
-
-  private static String label(BenchmarkPoint p, String key) {
-    return Objects.requireNonNullElse(p.labels().get(key), "");
+    return MlperfResult.of(p).systemName();
   }
 }

@@ -25,13 +25,13 @@ public final class Optimum {
   /**
    * One configuration's best point under the constraints.
    *
-   * @param configuration the configuration key (see {@link Series})
+   * @param configuration the configuration
    * @param point the best feasible point of that configuration
    * @param loadLevel the load it runs at, e.g. {@code concurrency 64}
    * @param objective the objective's value there
    */
   public record Candidate(
-      String configuration, BenchmarkPoint point, String loadLevel, double objective) {
+      Configuration configuration, BenchmarkPoint point, String loadLevel, double objective) {
     public Candidate {
       Objects.requireNonNull(configuration, "configuration");
       Objects.requireNonNull(point, "point");
@@ -53,7 +53,7 @@ public final class Optimum {
       String objective,
       List<Constraint> constraints,
       List<Candidate> ranked,
-      Map<String, String> infeasible,
+      Map<Configuration, String> infeasible,
       List<ParetoResult.Excluded> unchecked) {
     public Result {
       constraints = List.copyOf(constraints);
@@ -144,11 +144,11 @@ public final class Optimum {
 
   /** Finds the optimum over {@code points}. */
   public Result over(Collection<? extends BenchmarkPoint> points) {
-    Map<String, Candidate> best = new LinkedHashMap<>();
-    Map<String, String> misses = new LinkedHashMap<>();
+    Map<Configuration, Candidate> best = new LinkedHashMap<>();
+    Map<Configuration, String> misses = new LinkedHashMap<>();
     List<ParetoResult.Excluded> unchecked = new ArrayList<>();
     for (BenchmarkPoint p : points) {
-      String config = Configurations.key(p);
+      Configuration config = Configuration.of(p);
       OptionalDouble v = value.apply(p);
       if (v.isEmpty()) {
         unchecked.add(new ParetoResult.Excluded(p, whyAbsent.apply(p)));
@@ -166,7 +166,7 @@ public final class Optimum {
           violation =
               c.text()
                   + " violated at "
-                  + Configurations.loadLevel(p)
+                  + Configuration.loadLevel(p)
                   + " ("
                   + c.measure().valueOf(p).getAsDouble()
                   + " "
@@ -182,7 +182,7 @@ public final class Optimum {
         misses.putIfAbsent(config, violation);
         continue;
       }
-      Candidate cand = new Candidate(config, p, Configurations.loadLevel(p), v.getAsDouble());
+      Candidate cand = new Candidate(config, p, Configuration.loadLevel(p), v.getAsDouble());
       best.merge(
           config, cand, (a, b) -> direction.compare(b.objective(), a.objective()) > 0 ? b : a);
     }
@@ -191,7 +191,7 @@ public final class Optimum {
         Comparator.<Candidate>comparingDouble(
                 c -> direction == Direction.HIGHER_IS_BETTER ? -c.objective() : c.objective())
             .thenComparing(Candidate::configuration));
-    Map<String, String> infeasible = new java.util.TreeMap<>();
+    Map<Configuration, String> infeasible = new java.util.TreeMap<>();
     misses.forEach(
         (k, why) -> {
           if (!best.containsKey(k)) {

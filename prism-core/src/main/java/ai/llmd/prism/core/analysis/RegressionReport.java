@@ -13,15 +13,14 @@ import java.util.Objects;
  * @param changes one per matched configuration and measure, by configuration then measure order
  * @param onlyInBaseline configurations the candidate lacks
  * @param onlyInCandidate configurations the baseline lacks
- * @param unmatchedLoads load levels present on one side only, as {@code configuration @ load
- *     (baseline|candidate only)}
+ * @param unmatchedLoads load levels of matched configurations present on one side only
  */
 public record RegressionReport(
     double bandPercent,
     List<Change> changes,
-    List<String> onlyInBaseline,
-    List<String> onlyInCandidate,
-    List<String> unmatchedLoads) {
+    List<Configuration> onlyInBaseline,
+    List<Configuration> onlyInCandidate,
+    List<UnmatchedLoad> unmatchedLoads) {
 
   public RegressionReport {
     changes = List.copyOf(changes);
@@ -43,7 +42,7 @@ public record RegressionReport(
   /**
    * One measure of one matched configuration.
    *
-   * @param configuration the match key
+   * @param configuration the matched configuration (without engine version)
    * @param measure the measure
    * @param loads the load levels compared
    * @param baseline the baseline's geometric mean over {@code loads}, or NaN with no data
@@ -52,7 +51,7 @@ public record RegressionReport(
    * @param verdict improvement or regression in the measure's own direction
    */
   public record Change(
-      String configuration,
+      Configuration configuration,
       Measure measure,
       List<String> loads,
       double baseline,
@@ -64,6 +63,20 @@ public record RegressionReport(
       Objects.requireNonNull(measure, "measure");
       loads = List.copyOf(loads);
       Objects.requireNonNull(verdict, "verdict");
+    }
+  }
+
+  /**
+   * A load level of a matched configuration that only one side measured.
+   *
+   * @param configuration the configuration (without engine version)
+   * @param load the load level, e.g. {@code concurrency 8}
+   * @param inBaseline true when only the baseline has it, false when only the candidate does
+   */
+  public record UnmatchedLoad(Configuration configuration, String load, boolean inBaseline) {
+    public UnmatchedLoad {
+      Objects.requireNonNull(configuration, "configuration");
+      Objects.requireNonNull(load, "load");
     }
   }
 

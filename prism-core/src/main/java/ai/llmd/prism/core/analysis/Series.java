@@ -8,11 +8,10 @@ import java.util.Objects;
  * The points of one configuration (every scenario dimension except the load level), ordered by
  * load: concurrency, then target rate, then stage.
  *
- * @param configuration the configuration key, stable readable text (e.g. {@code llama-3.1-70b |
- *     accelerator=H100 | count=16 | engine=vLLM | roles=1PTP8 1DTP8 | isl=~8k | osl=~1k})
+ * @param configuration the configuration
  * @param points the points, in load order
  */
-public record Series(String configuration, List<BenchmarkPoint> points) {
+public record Series(Configuration configuration, List<BenchmarkPoint> points) {
   public Series {
     Objects.requireNonNull(configuration, "configuration");
     points = List.copyOf(points);

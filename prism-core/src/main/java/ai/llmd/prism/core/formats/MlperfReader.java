@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -454,22 +453,22 @@ public final class MlperfReader implements FormatReader {
             List.of(),
             List.of(),
             nodes != null && nodes > 0 ? nodes : null);
-    Map<String, String> labels = new TreeMap<>();
-    put(labels, "public_id", sys.publicId());
-    put(labels, "organization", sys.organization());
-    put(labels, "system", sys.system());
-    put(labels, "availability", sys.availability());
-    put(labels, "division", sys.division());
-    put(labels, "processor", sys.processor());
-    put(labels, "code", sys.code());
-    put(labels, "benchmark", model);
-    put(labels, "scenario", scenario);
-    put(labels, "units", unit);
-    if (perNode != null) {
-      put(labels, "accelerators_per_node", String.valueOf(perNode));
-    }
     String round = round(sys.publicId());
-    put(labels, "round", round);
+    Map<String, String> labels =
+        new MlperfResult(
+                round,
+                sys.publicId(),
+                sys.organization(),
+                sys.system(),
+                sys.availability(),
+                sys.division(),
+                sys.processor(),
+                sys.code(),
+                model,
+                scenario,
+                unit,
+                perNode == null ? null : String.valueOf(perNode))
+            .toLabels();
     Workload workload =
         new Workload(null, null, scenario, "mlperf-loadgen", null, null, null, null);
     ctx.sink.point(
@@ -484,11 +483,5 @@ public final class MlperfReader implements FormatReader {
   private static String round(String publicId) {
     Matcher m = ROUND.matcher(publicId);
     return m.matches() ? m.group(1) : "";
-  }
-
-  private static void put(Map<String, String> labels, String k, String v) {
-    if (v != null && !v.isBlank()) {
-      labels.put(k, v.strip());
-    }
   }
 }

@@ -63,7 +63,7 @@ class CatalogTest {
 
     assertThat(series).extracting(s -> s.points().size()).containsExactly(3, 1, 2);
     assertThat(series.get(0).points()).containsExactly(c1, c2, c16);
-    assertThat(series.get(0).configuration())
+    assertThat(series.get(0).configuration().key())
         .isEqualTo(
             "llama-3.1-8b | accelerator=B200 | count=8 | engine=vLLM | version=1.0"
                 + " | roles=1A-TP8-x8 | isl=~1k | osl=~1k");

@@ -112,8 +112,12 @@ class ComparisonsTest {
     assertThat(r.onlyInCandidate()).singleElement().asString().contains("accelerator=L40S");
     assertThat(r.unmatchedLoads())
         .singleElement()
-        .asString()
-        .endsWith("@ concurrency 128 (candidate only)");
+        .satisfies(
+            u -> {
+              assertThat(u.load()).isEqualTo("concurrency 128");
+              assertThat(u.inBaseline()).isFalse();
+              assertThat(u.configuration().key()).doesNotContain("version=");
+            });
   }
 
   @Test

@@ -1,4 +1,4 @@
-package ai.llmd.prism.charts.svg;
+package ai.llmd.prism.report;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Direction;
@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Chart specifications of benchmark points: one series per configuration (each its own colour), in
  * load order, with the Pareto frontier over both measures marked where both have a better
- * direction. Render them with {@link SvgChartRenderer}.
+ * direction. Render them with a {@link ai.llmd.prism.spi.ChartRenderer}.
  */
 public final class PointCharts {
 

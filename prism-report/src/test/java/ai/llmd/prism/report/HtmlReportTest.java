@@ -1,4 +1,4 @@
-package ai.llmd.prism.charts.svg;
+package ai.llmd.prism.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -176,7 +176,10 @@ class HtmlReportTest {
   void sectionsWithoutDataAreOneLineNotesNeverEmptyTables() {
     String html =
         HtmlReport.of(new LoadResult(List.of(), List.of()), HtmlReport.Options.defaults()).toHtml();
-    for (String id : HtmlReport.SECTION_IDS.subList(1, HtmlReport.SECTION_IDS.size())) {
+    for (String id : HtmlReport.SECTION_IDS) {
+      if (id.equals("summary")) {
+        continue;
+      }
       assertThat(section(html, id)).as(id).contains("class=\"omitted\"").contains("class=\"note\"");
     }
     assertThat(html).doesNotContain("<table").doesNotContain("<svg");
@@ -232,5 +235,91 @@ class HtmlReportTest {
         .doesNotContain("url(")
         .contains("default-src 'none'")
         .contains("@media (prefers-color-scheme: dark)");
+  }
+
+  @Test
+  void chartsAreDrawnByTheRendererPluginsHasForSvg() {
+    String html =
+        HtmlReport.of(new LoadResult(smallRun("m"), List.of()), HtmlReport.Options.defaults())
+            .toHtml();
+    // RecordingRenderer is registered for svg in this module's test META-INF/services
+    assertThat(section(html, "charts"))
+        .contains(RecordingRenderer.MARK)
+        .contains("data-points=\"6\"")
+        .contains("Output throughput per chip vs TPOT (mean), Pareto frontier dashed");
+    assertThat(section(html, "pd-vs-aggregated")).contains(RecordingRenderer.MARK);
+    String none =
+        HtmlReport.of(
+                new LoadResult(smallRun("m"), List.of()),
+                HtmlReport.Options.defaults().withChartFormat("png"))
+            .toHtml();
+    assertThat(section(none, "charts"))
+        .contains("class=\"omitted\"")
+        .contains("no chart renderer is installed for &#39;png&#39;");
+  }
+
+  @Test
+  void theCspAllowsTheInlineScriptAndStylesByHashNeverUnsafeInline() {
+    String html =
+        HtmlReport.of(new LoadResult(smallRun("m"), List.of()), HtmlReport.Options.defaults())
+            .toHtml();
+    Matcher csp = Pattern.compile("Content-Security-Policy\" content=\"([^\"]*)\"").matcher(html);
+    assertThat(csp.find()).isTrue();
+    String policy = csp.group(1);
+    assertThat(policy).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+    assertThat(script.find()).isTrue();
+    assertThat(policy).contains("script-src '" + sha256(script.group(1)) + "'");
+    Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
+    int styles = 0;
+    while (style.find()) {
+      assertThat(policy).contains("'" + sha256(style.group(1)) + "'");
+      styles++;
+    }
+    // the page's own style and the one inside every chart
+    assertThat(styles).isGreaterThan(1);
+  }
+
+  static String sha256(String s) {
+    try {
+      return "sha256-"
+          + java.util.Base64.getEncoder()
+              .encodeToString(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aMultiMegabyteModelNameIsShortenedEverywhereItIsShown() {
+    String huge = "m".repeat(4_900_000);
+    String html =
+        HtmlReport.of(new LoadResult(smallRun(huge), List.of()), HtmlReport.Options.defaults())
+            .toHtml();
+    // before: the name appeared in every row, label, tooltip and chart (a 64 MB page)
+    assertThat(html.length()).isLessThan(200_000);
+    assertThat(html).contains("(4899880 more characters)").doesNotContain("m".repeat(2_001));
+  }
+
+  @Test
+  void aMillionProblemsFromOneFileAreCappedWithACountOfTheRest() {
+    List<Problem> many = new ArrayList<>(1_000_000);
+    Problem one = Problem.error("big.json", "/x", "bad value");
+    for (int i = 0; i < 1_000_000; i++) {
+      many.add(one);
+    }
+    many.add(Problem.warning("other.json", "", "odd"));
+    String html =
+        HtmlReport.of(new LoadResult(smallRun("m"), many), HtmlReport.Options.defaults()).toHtml();
+    String summary = section(html, "summary");
+    assertThat(html.length()).isLessThan(200_000);
+    assertThat(summary)
+        .contains("Errors and warnings (1000001)")
+        .contains("999980 more in <code>big.json</code> not shown.")
+        .contains("other.json: odd");
+    assertThat(Pattern.compile("big.json:/x: bad value").matcher(summary).results().count())
+        .isEqualTo(SummarySection.PER_FILE);
   }
 }

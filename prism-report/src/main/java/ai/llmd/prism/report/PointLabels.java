@@ -1,10 +1,11 @@
-package ai.llmd.prism.charts.svg;
+package ai.llmd.prism.report;
 
-import static ai.llmd.prism.charts.svg.Html.num;
+import static ai.llmd.prism.report.Html.num;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Catalog;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Series;
 import java.net.URI;
@@ -21,8 +22,11 @@ import java.util.Map;
  */
 final class PointLabels {
 
+  /** Characters of a provenance kept: a path and a location, never a hostile megabyte. */
+  static final int PROVENANCE = 400;
+
   final List<Series> series;
-  private final Map<String, String> labelOfConfig = new LinkedHashMap<>();
+  private final Map<Configuration, String> labelOfConfig = new LinkedHashMap<>();
   private final Map<BenchmarkPoint, String> labelOfPoint = new IdentityHashMap<>();
   private final String commonPrefix;
 
@@ -36,7 +40,7 @@ final class PointLabels {
         series.stream().map(s -> s.points().get(0).model().id()).distinct().count() > 1;
     Map<String, Integer> seen = new LinkedHashMap<>();
     for (Series s : series) {
-      String label = shortLabel(s.points().get(0), manyModels);
+      String label = Html.shorten(shortLabel(s.points().get(0), manyModels), Html.SHOWN);
       int n = seen.merge(label, 1, Integer::sum);
       if (n > 1) {
         label = label + " #" + n;
@@ -51,8 +55,9 @@ final class PointLabels {
     this.commonPrefix = commonDirectory(all);
   }
 
-  String label(String configuration) {
-    return labelOfConfig.getOrDefault(configuration, configuration);
+  String label(Configuration configuration) {
+    String l = labelOfConfig.get(configuration);
+    return l != null ? l : Html.shorten(configuration.key(), Html.SHOWN);
   }
 
   String label(BenchmarkPoint p) {
@@ -88,7 +93,7 @@ final class PointLabels {
       path = u.toString();
     }
     String loc = p.provenance().location();
-    return loc.isEmpty() ? path : path + ":" + loc;
+    return Html.shorten(loc.isEmpty() ? path : path + ":" + loc, PROVENANCE);
   }
 
   private static String shortLabel(BenchmarkPoint p, boolean withModel) {

@@ -1,12 +1,44 @@
-package ai.llmd.prism.charts.svg;
+package ai.llmd.prism.report;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-/** HTML text helpers: escaping (every string from data goes through it) and number formatting. */
+/**
+ * HTML text helpers: escaping (every string from data goes through it), shortening of long strings
+ * for display, and number formatting.
+ */
 final class Html {
 
+  /** Characters of a string shown in a cell, a label or a heading before it is shortened. */
+  static final int SHOWN = 120;
+
+  /** Characters of a string kept at most anywhere in the page (tooltips, embedded data). */
+  static final int KEPT = 2_000;
+
   private Html() {}
+
+  /**
+   * {@code s} cut to {@code max} characters with the number left out said, so that a hostile
+   * multi-megabyte name cannot make a huge page; never splits a surrogate pair.
+   */
+  static String shorten(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+    return s.substring(0, cut) + "… (" + (s.length() - cut) + " more characters)";
+  }
+
+  /**
+   * Escaped text for display, shortened to {@value #SHOWN} characters; where shortened, wrapped in
+   * a span whose tooltip holds up to {@value #KEPT} characters of the value.
+   */
+  static String shown(String s) {
+    if (s == null || s.length() <= SHOWN) {
+      return esc(s);
+    }
+    return "<span title=\"" + esc(shorten(s, KEPT)) + "\">" + esc(shorten(s, SHOWN)) + "</span>";
+  }
 
   /** Escapes text for element content and double- or single-quoted attribute values. */
   static String esc(String s) {

@@ -1,0 +1,48 @@
+package ai.llmd.prism.core.findings;
+
+import ai.llmd.prism.api.Problem;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What was loaded: how many points, from which formats, how many were left out as the baseline's,
+ * and every problem, groupable by kind.
+ *
+ * @param points points loaded
+ * @param analysed points analysed (loaded minus the baseline's own files)
+ * @param leftOutAsBaseline points left out because their file is also in the baseline
+ * @param files distinct source files with at least one point
+ * @param pointsByFormat points per source format id, by format id
+ * @param problems every problem, in load order
+ */
+public record SourcesSummary(
+    int points,
+    int analysed,
+    int leftOutAsBaseline,
+    int files,
+    Map<String, Integer> pointsByFormat,
+    List<Problem> problems) {
+
+  public SourcesSummary {
+    pointsByFormat = Collections.unmodifiableMap(new TreeMap<>(pointsByFormat));
+    problems = List.copyOf(problems);
+  }
+
+  /** The problems grouped by kind, kinds in declaration order, problems in load order. */
+  public Map<Problem.Kind, List<Problem>> byKind() {
+    Map<Problem.Kind, List<Problem>> out = new EnumMap<>(Problem.Kind.class);
+    for (Problem p : problems) {
+      out.computeIfAbsent(p.kind(), k -> new java.util.ArrayList<>()).add(p);
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** How many problems have {@code severity}. */
+  public long count(Problem.Severity severity) {
+    return problems.stream().filter(p -> p.severity() == severity).count();
+  }
+}

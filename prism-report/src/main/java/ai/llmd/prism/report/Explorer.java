@@ -1,0 +1,276 @@
+package ai.llmd.prism.report;
+
+import ai.llmd.prism.api.BenchmarkPoint;
+import ai.llmd.prism.api.Metric;
+import ai.llmd.prism.api.MetricValue;
+import ai.llmd.prism.api.PricingModel;
+import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.analysis.Catalog;
+import ai.llmd.prism.core.analysis.CostEstimate;
+import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.analysis.Facet;
+import ai.llmd.prism.core.analysis.Series;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The interactive explorer: an empty frame the page's script fills, and the points it needs as
+ * compact columnar JSON (one array per facet, measure and price, strings dictionary-encoded), in
+ * {@link Catalog} order so that the script's facet counts are the catalog's. Values are exactly the
+ * library's: per-chip, per-replica and per-node values are the total divided by the divisor
+ * embedded beside it, the division {@link Views} makes.
+ */
+final class Explorer {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private Explorer() {}
+
+  static void write(Report r) {
+    if (r.points.isEmpty()) {
+      r.omitted("explore", "Explore", "Nothing to explore: no point was read.");
+      return;
+    }
+    r.sb
+        .append("<section id=\"explore\">\n<h2>Explore</h2>\n")
+        .append("<p class=\"note\" id=\"nojs\">The explorer needs JavaScript; every section")
+        .append(" below reads without it.</p>\n<div id=\"app\" hidden></div>\n")
+        .append("<script type=\"application/json\" id=\"prism-data\">")
+        .append(data(r))
+        .append("</script>\n</section>\n");
+  }
+
+  /** The data block; {@code <}, {@code >} and {@code &} are escaped so it cannot end early. */
+  static String data(Report r) {
+    Catalog catalog = Catalog.of(r.points);
+    List<BenchmarkPoint> ps = catalog.points();
+    StringWriter out = new StringWriter(1 << 16);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setCharacterEscapes(new HtmlSafe());
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeNumberField("n", ps.size());
+      facets(g, catalog);
+      configurations(g, r, catalog);
+      strings(g, "load", ps, PointLabels::loadText);
+      strings(g, "source", ps, p -> r.labels.provenance(p));
+      measures(g, ps);
+      divisors(g, ps);
+      costs(g, ps, r.options.costs());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void facets(JsonGenerator g, Catalog catalog) throws IOException {
+    Map<Facet, Map<String, Integer>> counts = catalog.all().counts();
+    g.writeArrayFieldStart("facets");
+    for (Facet f : catalog.facets()) {
+      List<String> values = new ArrayList<>(counts.get(f).keySet());
+      Map<String, Integer> id = new HashMap<>();
+      for (int i = 0; i < values.size(); i++) {
+        id.put(values.get(i), i);
+      }
+      g.writeStartObject();
+      g.writeStringField("name", f.name());
+      g.writeArrayFieldStart("values");
+      for (String v : values) {
+        g.writeString(Html.shorten(v, Html.KEPT));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("ids");
+      for (BenchmarkPoint p : catalog.points()) {
+        g.writeNumber(id.get(f.valueOf(p)));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void configurations(JsonGenerator g, Report r, Catalog catalog)
+      throws IOException {
+    g.writeArrayFieldStart("configurations");
+    List<Series> series = catalog.all().series();
+    for (Series s : series) {
+      g.writeString(r.labels.label(s.points().get(0)));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("configuration");
+    for (int c = 0; c < series.size(); c++) {
+      for (int k = 0; k < series.get(c).points().size(); k++) {
+        g.writeNumber(c);
+      }
+    }
+    g.writeEndArray();
+  }
+
+  /** A dictionary and one index per point. */
+  private static void strings(
+      JsonGenerator g,
+      String name,
+      List<BenchmarkPoint> ps,
+      java.util.function.Function<BenchmarkPoint, String> f)
+      throws IOException {
+    Map<String, Integer> dict = new LinkedHashMap<>();
+    int[] ids = new int[ps.size()];
+    for (int i = 0; i < ps.size(); i++) {
+      ids[i] = dict.computeIfAbsent(f.apply(ps.get(i)), k -> dict.size());
+    }
+    g.writeObjectFieldStart(name);
+    g.writeArrayFieldStart("values");
+    for (String v : dict.keySet()) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("ids");
+    for (int id : ids) {
+      g.writeNumber(id);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** Every metric and statistic some point has, as measured in total; null where absent. */
+  private static void measures(JsonGenerator g, List<BenchmarkPoint> ps) throws IOException {
+    g.writeArrayFieldStart("measures");
+    for (Metric m : Metric.values()) {
+      for (Statistic s : Statistic.values()) {
+        boolean any = false;
+        for (BenchmarkPoint p : ps) {
+          if (p.metrics().get(m, s).isPresent()) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          continue;
+        }
+        g.writeStartObject();
+        g.writeStringField("key", m.key() + "." + s.key());
+        g.writeStringField("unit", m.unit().symbol());
+        g.writeNumberField(
+            "direction",
+            switch (m.direction()) {
+              case HIGHER_IS_BETTER -> 1;
+              case LOWER_IS_BETTER -> -1;
+              case NEUTRAL -> 0;
+            });
+        g.writeBooleanField("scales", m.scalesWithAccelerators());
+        g.writeArrayFieldStart("values");
+        for (BenchmarkPoint p : ps) {
+          number(g, p.metrics().get(m, s));
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("derived");
+        for (BenchmarkPoint p : ps) {
+          g.writeNumber(p.metrics().get(m).map(MetricValue::isDerived).orElse(false) ? 1 : 0);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+  }
+
+  private static void divisors(JsonGenerator g, List<BenchmarkPoint> ps) throws IOException {
+    g.writeObjectFieldStart("divisors");
+    String[] names = {"chip", "replica", "node"};
+    Views.Basis[] bases = {Views.Basis.ACCELERATOR, Views.Basis.REPLICA, Views.Basis.NODE};
+    for (int b = 0; b < bases.length; b++) {
+      g.writeArrayFieldStart(names[b]);
+      for (BenchmarkPoint p : ps) {
+        OptionalInt d = Views.divisor(p.deployment(), bases[b]);
+        if (d.isPresent()) {
+          g.writeNumber(d.getAsInt());
+        } else {
+          g.writeNull();
+        }
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  /** USD per 1M output tokens per pricing model, and whether each is an estimate. */
+  private static void costs(JsonGenerator g, List<BenchmarkPoint> ps, CostEstimator costs)
+      throws IOException {
+    g.writeArrayFieldStart("pricing");
+    for (PricingModel m : PricingModel.values()) {
+      g.writeStartObject();
+      g.writeStringField("key", m.key());
+      g.writeArrayFieldStart("values");
+      List<Integer> estimated = new ArrayList<>(ps.size());
+      for (BenchmarkPoint p : ps) {
+        Optional<CostEstimate> c = costs.estimate(p, m);
+        number(
+            g, c.map(x -> x.perMillion(CostEstimate.Tokens.OUTPUT)).orElse(OptionalDouble.empty()));
+        estimated.add(c.map(x -> x.estimated() ? 1 : 0).orElse(0));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("estimated");
+      for (int e : estimated) {
+        g.writeNumber(e);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void number(JsonGenerator g, OptionalDouble v) throws IOException {
+    if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+      double d = v.getAsDouble();
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        g.writeNumber((long) d);
+      } else {
+        g.writeNumber(d);
+      }
+    } else {
+      g.writeNull();
+    }
+  }
+
+  /** Escapes the characters that could end a script element or start markup. */
+  private static final class HtmlSafe extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    HtmlSafe() {
+      codes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+      codes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+      codes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+      codes['\''] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return codes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      // U+2028/U+2029 are valid JSON but not valid in older script parsers
+      return ch == 0x2028 || ch == 0x2029
+          ? new SerializedString(String.format("\\u%04x", ch))
+          : null;
+    }
+  }
+}

@@ -1,0 +1,247 @@
+(function(){
+function val(c){var v=c.getAttribute('data-v');return v===null?null:parseFloat(v);}
+document.querySelectorAll('table.sortable').forEach(function(t){
+var hs=t.tHead?t.tHead.rows[0].cells:[];
+Array.prototype.forEach.call(hs,function(th,i){
+th.tabIndex=0;
+function sort(){
+var asc=th.getAttribute('aria-sort')!=='ascending';
+Array.prototype.forEach.call(hs,function(h){h.removeAttribute('aria-sort');});
+th.setAttribute('aria-sort',asc?'ascending':'descending');
+var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows);
+rows.sort(function(x,y){
+var a=val(x.cells[i]),c=val(y.cells[i]),r;
+if(a!==null||c!==null){if(a===null)return 1;if(c===null)return -1;r=a-c;}
+else{r=x.cells[i].textContent.localeCompare(y.cells[i].textContent);}
+return asc?r:-r;});
+rows.forEach(function(r){b.appendChild(r);});}
+th.addEventListener('click',sort);
+th.addEventListener('keydown',function(e){if(e.key==='Enter'){sort();}});
+});});
+document.documentElement.setAttribute('data-sortable','ready');
+})();
+(function(){
+'use strict';
+var dataEl=document.getElementById('prism-data');
+var app=document.getElementById('app');
+if(!dataEl||!app){return;}
+var D=JSON.parse(dataEl.textContent);
+var N=D.n,F=D.facets.length;
+var PALETTE=['#0072B2','#D55E00','#009E73','#CC79A7','#E69F00','#56B4E9','#8C6D1F','#7F7F7F'];
+var ROWS=200;
+// ---------------------------------------------------------------- measures
+var measures=[],byKey={};
+function addMeasure(m){measures.push(m);byKey[m.key]=m;}
+D.measures.forEach(function(m){
+addMeasure({key:m.key,label:m.key.replace(/_/g,' ').replace('.',' ')+' ('+m.unit+')',unit:m.unit,dir:m.direction,
+get:function(i){return m.values[i];},derived:function(i){return m.derived[i]===1;}});
+if(m.scales){[['chip','per chip'],['replica','per replica'],['node','per node']].forEach(function(b){
+var div=D.divisors[b[0]];
+if(!div.some(function(d){return d!==null;})){return;}
+addMeasure({key:m.key+'/'+b[0],label:m.key.replace(/_/g,' ').replace('.',' ')+' '+b[1]+' ('+m.unit+')',unit:m.unit,dir:m.direction,
+get:function(i){var v=m.values[i],d=div[i];return v===null||d===null?null:v/d;},derived:function(){return true;}});});}
+});
+addMeasure({key:'cost',label:'USD per 1M output tokens',unit:'USD',dir:-1,cost:true,
+get:function(i){return pricing().values[i];},derived:function(i){return pricing().estimated[i]===1;}});
+function pricing(){for(var k=0;k<D.pricing.length;k++){if(D.pricing[k].key===state.pricing){return D.pricing[k];}}return D.pricing[0];}
+// ---------------------------------------------------------------- state and URL fragment
+function defaults(){
+var x=byKey['tpot.mean']?'tpot.mean':(measures[0]||{}).key;
+var y=byKey['output_throughput.mean/chip']?'output_throughput.mean/chip':byKey['output_throughput.mean']?'output_throughput.mean':(measures[1]||measures[0]||{}).key;
+return {sel:{},x:x,y:y,lx:false,ly:false,group:'',pricing:D.pricing.length?D.pricing[0].key:'',q:'',sort:'',desc:false};}
+var state=defaults();
+function fromFragment(){
+var h=location.hash;
+if(h.indexOf('#explore?')!==0){return false;}
+var p=new URLSearchParams(h.substring(9)),s=defaults();
+if(byKey[p.get('x')]){s.x=p.get('x');}
+if(byKey[p.get('y')]){s.y=p.get('y');}
+s.lx=p.get('lx')==='1';s.ly=p.get('ly')==='1';
+s.group=p.get('group')||'';s.q=p.get('q')||'';s.sort=p.get('sort')||'';s.desc=p.get('desc')==='1';
+if(p.get('pricing')){s.pricing=p.get('pricing');}
+D.facets.forEach(function(f){var v=p.getAll('f.'+f.name);if(v.length){s.sel[f.name]=v.filter(function(x){return f.values.indexOf(x)>=0;});}});
+state=s;return true;}
+function toFragment(){
+var p=new URLSearchParams();
+p.set('x',state.x);p.set('y',state.y);
+if(state.lx){p.set('lx','1');}if(state.ly){p.set('ly','1');}
+if(state.group){p.set('group',state.group);}
+if(state.pricing){p.set('pricing',state.pricing);}
+if(state.q){p.set('q',state.q);}
+if(state.sort){p.set('sort',state.sort);if(state.desc){p.set('desc','1');}}
+D.facets.forEach(function(f){(state.sel[f.name]||[]).forEach(function(v){p.append('f.'+f.name,v);});});
+history.replaceState(null,'','#explore?'+p.toString());}
+// ---------------------------------------------------------------- filtering (Catalog semantics)
+function allowed(){
+var a=[];
+D.facets.forEach(function(f,k){var s=state.sel[f.name];
+if(s&&s.length){var m=new Uint8Array(f.values.length);s.forEach(function(v){var id=f.values.indexOf(v);if(id>=0){m[id]=1;}});a.push([k,m]);}});
+return a;}
+function compute(){
+var act=allowed(),na=act.length,counts=[],last=[],rows=[],cfg=D.configuration;
+for(var f=0;f<F;f++){counts.push(new Int32Array(D.facets[f].values.length));last.push(new Int32Array(D.facets[f].values.length).fill(-1));}
+for(var i=0;i<N;i++){
+var fails=0,failed=-1;
+for(var a=0;a<na&&fails<2;a++){var k=act[a][0];if(!act[a][1][D.facets[k].ids[i]]){fails++;failed=k;}}
+var c=cfg[i],v;
+if(fails===0){rows.push(i);for(f=0;f<F;f++){v=D.facets[f].ids[i];if(last[f][v]!==c){last[f][v]=c;counts[f][v]++;}}}
+else if(fails===1){v=D.facets[failed].ids[i];if(last[failed][v]!==c){last[failed][v]=c;counts[failed][v]++;}}}
+return {counts:counts,rows:rows};}
+// ---------------------------------------------------------------- Pareto (as Pareto.frontier: exact on ties; knee as ParetoResult.knee)
+function frontier(idx,xs,ys,dx,dy){
+var n=idx.length,o=new Array(n);for(var k=0;k<n;k++){o[k]=k;}
+function gx(k){return dx*xs[k];}function gy(k){return dy*ys[k];}
+o.sort(function(a,b){return gx(b)-gx(a)||gy(b)-gy(a)||a-b;});
+var on=[],best=-Infinity,j=0;
+while(j<n){var e=j,top=gy(o[j]);while(e<n&&gx(o[e])===gx(o[j])){e++;}
+for(var t=j;t<e;t++){if(gy(o[t])===top&&top>best){on.push(o[t]);}}
+if(top>best){best=top;}j=e;}
+on.sort(function(a,b){return xs[a]-xs[b]||ys[a]-ys[b]||a-b;});
+var knee=-1;if(on.length){
+var mn=[Infinity,Infinity],mx=[-Infinity,-Infinity],vals=[xs,ys],dirs=[dx,dy];
+on.forEach(function(k){for(var d=0;d<2;d++){mn[d]=Math.min(mn[d],vals[d][k]);mx[d]=Math.max(mx[d],vals[d][k]);}});
+var bd=Infinity;on.forEach(function(k){var dist=0;for(var d=0;d<2;d++){var r=mx[d]-mn[d];if(r>0){var nm=(vals[d][k]-mn[d])/r;var g=dirs[d]===1?nm:1-nm;dist+=(1-g)*(1-g);}}
+if(dist<bd){bd=dist;knee=k;}});}
+return {on:on.map(function(k){return idx[k];}),knee:knee<0?-1:idx[knee]};}
+// ---------------------------------------------------------------- formatting
+function num(v){if(v===null||v===undefined||isNaN(v)){return '–';}if(!isFinite(v)){return v>0?'∞':'-∞';}
+var a=Math.abs(v),s;if(v===Math.round(v)&&a<1e15){s=String(v);}else if(a>=100){s=v.toFixed(0);}else if(a>=10){s=v.toFixed(1);}else if(a>=1){s=v.toFixed(2);}else{s=Number(v.toPrecision(3)).toString();}
+return s==='-0'?'0':s;}
+function h(tag,attrs,text){var e=document.createElement(tag);if(attrs){Object.keys(attrs).forEach(function(k){e.setAttribute(k,attrs[k]);});}if(text!==undefined){e.textContent=text;}return e;}
+function label(i){return D.configurations[D.configuration[i]];}
+function loadText(i){return D.load.values[D.load.ids[i]];}
+function source(i){return D.source.values[D.source.ids[i]];}
+// ---------------------------------------------------------------- layout
+app.hidden=false;var nojs=document.getElementById('nojs');if(nojs){nojs.remove();}
+var bar=h('div',{'class':'bar'});
+function select(id,text,opts){var l=h('label',{'for':id},text+' ');var s=h('select',{id:id});opts.forEach(function(o){s.appendChild(h('option',{value:o[0]},o[1]));});bar.appendChild(l);bar.appendChild(s);return s;}
+function check(id,text){var l=h('label',{}),c=h('input',{type:'checkbox',id:id});l.appendChild(c);l.appendChild(document.createTextNode(' '+text));bar.appendChild(l);return c;}
+var mopts=measures.map(function(m){return [m.key,m.key==='cost'?'cost (USD/1M output tokens)':m.key+' ('+m.unit+')'];});
+var sx=select('x','x',mopts),lx=check('logx','log x');
+var sy=select('y','y',mopts),ly=check('logy','log y');
+var sg=select('group','frontier per',[['','all points']].concat(D.facets.map(function(f){return [f.name,f.name.replace(/_/g,' ')];})));
+var sp=select('pricing','pricing',D.pricing.map(function(p){return [p.key,p.key];}));
+var clear=h('button',{type:'button',id:'clear'},'Clear filters');bar.appendChild(clear);
+app.appendChild(bar);
+var grid=h('div',{'class':'explorer'}),side=h('div',{'class':'facets',id:'facets'}),mainCol=h('div',{});
+grid.appendChild(side);grid.appendChild(mainCol);app.appendChild(grid);
+var status=h('p',{'class':'status',id:'status'});mainCol.appendChild(status);
+var wrap=h('div',{'class':'plotwrap'}),canvas=h('canvas',{id:'plot'}),tip=h('div',{id:'tip',hidden:''});
+wrap.appendChild(canvas);wrap.appendChild(tip);mainCol.appendChild(wrap);
+var legend=h('div',{'class':'legend',id:'legend'});mainCol.appendChild(legend);
+var tbar=h('div',{'class':'bar'}),q=h('input',{type:'search',id:'q',placeholder:'filter rows by configuration or source'});
+tbar.appendChild(q);var tnote=h('span',{'class':'status',id:'rows'});tbar.appendChild(tnote);mainCol.appendChild(tbar);
+var tscroll=h('div',{'class':'scroll'}),table=h('table',{id:'points-table'});tscroll.appendChild(table);mainCol.appendChild(tscroll);
+// facet panel: built once, counts refreshed
+var buttons=[];
+D.facets.forEach(function(f){var box=h('div',{'class':'facet','data-facet':f.name});box.appendChild(h('h4',{},f.name.replace(/_/g,' ')));
+buttons.push(f.values.map(function(v){var b=h('button',{type:'button','data-facet':f.name,'data-value':v,'aria-pressed':'false',title:v});
+b.appendChild(h('span',{'class':'value'},v));b.appendChild(h('span',{'class':'count'},''));
+b.addEventListener('click',function(){var s=state.sel[f.name]||[],at=s.indexOf(v);if(at>=0){s.splice(at,1);}else{s.push(v);}state.sel[f.name]=s;update();});
+box.appendChild(b);return b;}));side.appendChild(box);});
+// ---------------------------------------------------------------- drawing
+var plotted=[],view=null;
+function ticks(lo,hi,log){var t=[];if(log){var a=Math.floor(Math.log10(lo)),b=Math.ceil(Math.log10(hi));var step=Math.max(1,Math.ceil((b-a)/8));for(var e=a;e<=b;e+=step){t.push(Math.pow(10,e));}return t;}
+var span=hi-lo||Math.abs(hi)||1,raw=span/6,p=Math.pow(10,Math.floor(Math.log10(raw))),m=raw/p,st=(m<1.5?1:m<3?2:m<7?5:10)*p;
+for(var v=Math.ceil(lo/st)*st;v<=hi+st*1e-9;v+=st){t.push(Math.abs(v)<st*1e-9?0:v);}return t;}
+function extent(vals,log){var lo=Infinity,hi=-Infinity;vals.forEach(function(v){if(v<lo){lo=v;}if(v>hi){hi=v;}});
+if(!isFinite(lo)){return [0,1];}if(log){return lo===hi?[lo/2,hi*2]:[lo/Math.pow(hi/lo,0.05),hi*Math.pow(hi/lo,0.05)];}
+var pad=(hi-lo)*0.05||Math.abs(hi)*0.1||1;return [lo-pad,hi+pad];}
+function draw(res){
+var css=getComputedStyle(document.documentElement),fg=css.getPropertyValue('--fg').trim()||'#1a1a1a',muted=css.getPropertyValue('--muted').trim()||'#555',line=css.getPropertyValue('--line').trim()||'#ddd';
+var W=canvas.clientWidth||800,H=canvas.clientHeight||460,r=window.devicePixelRatio||1;
+canvas.width=Math.round(W*r);canvas.height=Math.round(H*r);
+var g=canvas.getContext('2d');g.setTransform(r,0,0,r,0,0);g.clearRect(0,0,W,H);
+var L=70,R=16,T=14,B=44,pw=W-L-R,ph=H-T-B;
+var mx=byKey[state.x],my=byKey[state.y];
+var xv=plotted.map(function(i){return mx.get(i);}),yv=plotted.map(function(i){return my.get(i);});
+var ex=extent(xv,state.lx),ey=extent(yv,state.ly);
+function sxf(v){return state.lx?L+(Math.log(v)-Math.log(ex[0]))/(Math.log(ex[1])-Math.log(ex[0]))*pw:L+(v-ex[0])/(ex[1]-ex[0])*pw;}
+function syf(v){return state.ly?T+ph-(Math.log(v)-Math.log(ey[0]))/(Math.log(ey[1])-Math.log(ey[0]))*ph:T+ph-(v-ey[0])/(ey[1]-ey[0])*ph;}
+g.font='11px system-ui,sans-serif';g.strokeStyle=line;g.fillStyle=muted;g.lineWidth=1;
+ticks(ex[0],ex[1],state.lx).forEach(function(t){if(t<ex[0]||t>ex[1]){return;}var X=sxf(t);g.beginPath();g.moveTo(X,T);g.lineTo(X,T+ph);g.stroke();g.textAlign='center';g.fillText(num(t),X,T+ph+14);});
+ticks(ey[0],ey[1],state.ly).forEach(function(t){if(t<ey[0]||t>ey[1]){return;}var Y=syf(t);g.beginPath();g.moveTo(L,Y);g.lineTo(L+pw,Y);g.stroke();g.textAlign='right';g.fillText(num(t),L-6,Y+4);});
+g.fillStyle=fg;g.textAlign='center';g.fillText(mx.label+(state.lx?', log scale':''),L+pw/2,H-8);
+g.save();g.translate(14,T+ph/2);g.rotate(-Math.PI/2);g.fillText(my.label+(state.ly?', log scale':''),0,0);g.restore();
+var colorOf=colourKeys();
+g.globalAlpha=plotted.length>2000?0.5:0.85;
+for(var k=0;k<plotted.length;k++){var i=plotted[k];g.fillStyle=colorOf(i);g.beginPath();g.arc(sxf(xv[k]),syf(yv[k]),plotted.length>2000?2:3.5,0,6.2832);g.fill();}
+g.globalAlpha=1;
+res.fronts.forEach(function(fr){if(fr.on.length<1){return;}g.strokeStyle=colorOf(fr.on[0]);g.lineWidth=1.6;g.setLineDash([5,3]);g.beginPath();
+fr.on.forEach(function(i,n){var X=sxf(mx.get(i)),Y=syf(my.get(i));if(n===0){g.moveTo(X,Y);}else{g.lineTo(X,Y);}});g.stroke();g.setLineDash([]);
+if(fr.knee>=0){var KX=sxf(mx.get(fr.knee)),KY=syf(my.get(fr.knee));g.strokeStyle=fg;g.lineWidth=1.5;g.beginPath();g.arc(KX,KY,7,0,6.2832);g.stroke();}});
+view={sx:sxf,sy:syf,xv:xv,yv:yv};}
+function colourKeys(){var keyOf=state.group?function(i){var f=D.facets[facetIndex(state.group)];return f.values[f.ids[i]];}:label;
+var keys=[],seen={};plotted.forEach(function(i){var k=keyOf(i);if(!(k in seen)){seen[k]=keys.length;keys.push(k);}});
+legend.textContent='';
+keys.slice(0,16).forEach(function(k,n){var s=h('span',{});var dot=h('i',{});dot.style.background=PALETTE[n%PALETTE.length];s.appendChild(dot);s.appendChild(document.createTextNode(k.length>60?k.substring(0,60)+'…':k));legend.appendChild(s);});
+if(keys.length>16){legend.appendChild(h('span',{'class':'status'},'and '+(keys.length-16)+' more'));}
+return function(i){return PALETTE[seen[keyOf(i)]%PALETTE.length];};}
+function facetIndex(name){for(var k=0;k<F;k++){if(D.facets[k].name===name){return k;}}return -1;}
+// ---------------------------------------------------------------- table
+function renderTable(rows){
+var mx=byKey[state.x],my=byKey[state.y],pr=pricing();
+var cols=[['configuration','Configuration',function(i){return label(i);}],['load','Load',function(i){return loadText(i);}],
+['x',mx.key+' ('+mx.unit+')',function(i){return mx.get(i);}],['y',my.key+' ('+my.unit+')',function(i){return my.get(i);}],
+['cost','USD / 1M output tokens, '+pr.key,function(i){return pr.values[i];}],['source','Source',function(i){return source(i);}]];
+var ql=state.q.toLowerCase(),list=ql?rows.filter(function(i){return label(i).toLowerCase().indexOf(ql)>=0||source(i).toLowerCase().indexOf(ql)>=0;}):rows.slice();
+var sc=null;cols.forEach(function(c){if(c[0]===state.sort){sc=c;}});
+if(sc){var get=sc[2];list.sort(function(a,b){var u=get(a),v=get(b),r;if(u===null||v===null){return u===null?(v===null?0:1):-1;}
+r=typeof u==='number'?u-v:String(u).localeCompare(String(v));return state.desc?-r:r;});}
+table.textContent='';var thead=h('thead'),tr=h('tr');
+cols.forEach(function(c){var th=h('th',{'data-col':c[0],tabindex:'0'},c[1]);if(state.sort===c[0]){th.setAttribute('aria-sort',state.desc?'descending':'ascending');}
+function go(){if(state.sort===c[0]){state.desc=!state.desc;}else{state.sort=c[0];state.desc=false;}update();}
+th.addEventListener('click',go);th.addEventListener('keydown',function(e){if(e.key==='Enter'){go();}});tr.appendChild(th);});
+thead.appendChild(tr);table.appendChild(thead);var tb=h('tbody');
+list.slice(0,ROWS).forEach(function(i){var r=h('tr',{'data-point':String(i)});
+cols.forEach(function(c){var v=c[2](i),td;if(typeof v==='number'||v===null&&c[0]!=='configuration'&&c[0]!=='load'&&c[0]!=='source'){
+td=h('td',{'class':'num '+c[0]},num(v));if(v!==null){td.setAttribute('data-v',String(v));}
+if(c[0]==='cost'&&v!==null){td.textContent+=pr.estimated[i]===1?' est.':' stated';}}
+else{td=h('td',{'class':c[0]==='configuration'?'cfg':c[0]==='source'?'src':''},v);if(c[0]==='configuration'){td.title=v;}}r.appendChild(td);});tb.appendChild(r);});
+table.appendChild(tb);
+tnote.textContent=list.length>ROWS?'showing '+ROWS+' of '+list.length+' rows (sort or filter to see others)':list.length+' rows';}
+// ---------------------------------------------------------------- update
+var quiet=true;
+function update(){
+var res=compute();
+buttons.forEach(function(bs,f){var name=D.facets[f].name,s=state.sel[name]||[];bs.forEach(function(b,v){var c=res.counts[f][v];
+b.lastChild.textContent=String(c);b.setAttribute('aria-pressed',s.indexOf(D.facets[f].values[v])>=0?'true':'false');b.classList.toggle('zero',c===0);});});
+sx.value=state.x;sy.value=state.y;lx.checked=state.lx;ly.checked=state.ly;sg.value=state.group;sp.value=state.pricing;q.value=state.q;
+var mx=byKey[state.x],my=byKey[state.y],dropped=0;
+if(!mx||!my){status.textContent='No measure to plot.';return;}
+plotted=[];res.rows.forEach(function(i){var a=mx.get(i),b=my.get(i);if(a===null||b===null||a===undefined||b===undefined){return;}
+if((state.lx&&a<=0)||(state.ly&&b<=0)){dropped++;return;}plotted.push(i);});
+var groups={},order=[];if(state.group){var gf=D.facets[facetIndex(state.group)];plotted.forEach(function(i){var k=gf.ids[i];if(!(k in groups)){groups[k]=[];order.push(k);}groups[k].push(i);});}
+else{groups[0]=plotted;order.push(0);}
+var fronts=[];
+if(mx.dir!==0&&my.dir!==0&&state.x!==state.y){order.forEach(function(k){var idx=groups[k];fronts.push(frontier(idx,idx.map(mx.get),idx.map(my.get),mx.dir,my.dir));});}
+res.fronts=fronts;
+var onAll=[],knees=[];fronts.forEach(function(f){onAll=onAll.concat(f.on);if(f.knee>=0){knees.push(f.knee);}});
+canvas.setAttribute('data-points',String(plotted.length));
+canvas.setAttribute('data-frontier',onAll.join(' '));canvas.setAttribute('data-knees',knees.join(' '));
+var cfgs={};res.rows.forEach(function(i){cfgs[D.configuration[i]]=1;});
+status.textContent=res.rows.length+' of '+N+' points, '+Object.keys(cfgs).length+' configurations; '+plotted.length+' plotted'+
+(dropped?' ('+dropped+' not positive on a log axis)':'')+'; frontier: '+onAll.length+' points'+(mx.cost||my.cost?'; prices: '+state.pricing:'');
+draw(res);renderTable(res.rows);if(!quiet){toFragment();}
+app.setAttribute('data-ready','1');}
+// ---------------------------------------------------------------- hover
+canvas.addEventListener('mousemove',function(e){if(!view){return;}var rc=canvas.getBoundingClientRect(),X=e.clientX-rc.left,Y=e.clientY-rc.top,best=-1,bd=64;
+for(var k=0;k<plotted.length;k++){var dx=view.sx(view.xv[k])-X,dy=view.sy(view.yv[k])-Y,d=dx*dx+dy*dy;if(d<bd){bd=d;best=k;}}
+if(best<0){tip.hidden=true;return;}var i=plotted[best],mx=byKey[state.x],my=byKey[state.y];
+tip.textContent=label(i)+', '+loadText(i)+'\n'+mx.key+': '+num(mx.get(i))+' '+mx.unit+(mx.derived(i)?' (derived)':'')+'\n'+my.key+': '+num(my.get(i))+' '+my.unit+(my.derived(i)?' (derived)':'')+'\n'+source(i);
+tip.hidden=false;tip.style.left=Math.min(X+12,rc.width-300)+'px';tip.style.top=(Y+12)+'px';});
+canvas.addEventListener('mouseleave',function(){tip.hidden=true;});
+// ---------------------------------------------------------------- controls
+sx.addEventListener('change',function(){state.x=sx.value;update();});
+sy.addEventListener('change',function(){state.y=sy.value;update();});
+lx.addEventListener('change',function(){state.lx=lx.checked;update();});
+ly.addEventListener('change',function(){state.ly=ly.checked;update();});
+sg.addEventListener('change',function(){state.group=sg.value;update();});
+sp.addEventListener('change',function(){state.pricing=sp.value;update();});
+q.addEventListener('input',function(){state.q=q.value;update();});
+clear.addEventListener('click',function(){state.sel={};update();});
+window.addEventListener('hashchange',function(){if(fromFragment()){update();}});
+window.addEventListener('resize',function(){if(view){update();}});
+var restored=fromFragment();update();quiet=false;
+if(restored){document.getElementById('explore').scrollIntoView();}
+})();
