@@ -58,6 +58,8 @@ public final class LoadHarness {
 
   private static void measure(Path dir, long bytes, int run) {
     Prism prism = Prism.create();
+    // the whole of every file: the per-load limit is what a million points would meet otherwise
+    prism = prism.withOptions(prism.options().withMaxPointsPerLoad(Integer.MAX_VALUE));
     long before = usedAfterGc();
     long t0 = System.nanoTime();
     LoadResult r = prism.load(dir);

@@ -98,6 +98,11 @@ public class ReportBenchmark {
     return Files.size(out);
   }
 
+  /** The report the last {@link #report()} wrote. */
+  Path output() {
+    return out;
+  }
+
   @TearDown(Level.Trial)
   public void delete() throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {

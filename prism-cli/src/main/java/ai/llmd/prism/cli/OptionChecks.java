@@ -3,6 +3,8 @@ package ai.llmd.prism.cli;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.Measure;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,11 @@ final class OptionChecks {
           Map.entry("--band", v -> nonNegative((Double) v)),
           Map.entry("--ratio", v -> positive((Double) v)),
           Map.entry("--top", v -> between((Integer) v, 0, Integer.MAX_VALUE)),
-          Map.entry("--output", v -> outputName((String) v)));
+          Map.entry("--output", v -> outputName((String) v)),
+          // files the command reads besides its sources (--pricing is a file only in report)
+          Map.entry("--registry", v -> readableFile((Path) v)),
+          Map.entry("--prices", v -> readableFile((Path) v)),
+          Map.entry("--pricing", v -> readableFile(v instanceof Path p ? p : null)));
 
   private OptionChecks() {}
 
@@ -62,7 +68,7 @@ final class OptionChecks {
         } catch (IllegalArgumentException e) {
           throw new ParameterException(
               p.commandSpec().commandLine(),
-              option.shortestName() + quoted(option, e.getMessage()) + ": " + e.getMessage(),
+              option.shortestName() + " " + quoted(option, e.getMessage()) + e.getMessage(),
               e,
               option,
               null);
@@ -74,7 +80,7 @@ final class OptionChecks {
   /** The value as given, unless the message already quotes it. */
   private static String quoted(OptionSpec option, String message) {
     String given = String.join(",", option.originalStringValues());
-    return message != null && message.contains("'" + given + "'") ? "" : " '" + given + "'";
+    return message != null && message.contains("'" + given + "'") ? "" : "'" + given + "': ";
   }
 
   private static void each(Object values, Consumer<Object> check) {
@@ -125,11 +131,26 @@ final class OptionChecks {
     }
   }
 
+  private static void readableFile(Path file) {
+    if (file == null) {
+      return;
+    }
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("no such file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("not a regular file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("not readable (permission denied)");
+    }
+  }
+
   private static void outputName(String target) {
     if (target.isBlank()) {
       throw new IllegalArgumentException("needs a file name (or - for standard output)");
     }
-    if (!"-".equals(target) && java.nio.file.Files.isDirectory(java.nio.file.Path.of(target))) {
+    if (!"-".equals(target) && Files.isDirectory(Path.of(target))) {
       throw new IllegalArgumentException("is a directory; name the file to write");
     }
   }

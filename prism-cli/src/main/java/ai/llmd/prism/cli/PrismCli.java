@@ -42,8 +42,12 @@ import picocli.CommandLine.ScopeType;
       ResolveCommand.class,
       ParetoCommand.class,
       CostCommand.class,
+      EnergyCommand.class,
       BestCommand.class,
       CompareCommand.class,
+      FacetsCommand.class,
+      RankCommand.class,
+      MlperfCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -27,7 +27,7 @@ final class SourceOptions {
       paramLabel = "SOURCE",
       description =
           "A file, a directory, - for standard input, or a URI a connector handles (gs://, s3://,"
-              + " giq://).")
+              + " giq://, gdrive://).")
   List<String> sources = new ArrayList<>();
 
   @Option(
@@ -63,6 +63,15 @@ final class SourceOptions {
           "Keep remote objects here, keyed by their change token, so a re-load downloads only what"
               + " changed (default: $XDG_CACHE_HOME/prism or ~/.cache/prism).")
   Path cache;
+
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description =
+          "A column mapping (YAML or JSON) applied to every CSV and TSV: which column is the model,"
+              + " each metric and its unit (docs/mapping.md). Without it, a prism-mapping.yaml"
+              + " beside the data applies.")
+  Path mapping;
 
   @Option(names = "--no-cache", description = "Download every remote object again.")
   boolean noCache;
@@ -113,6 +122,7 @@ final class SourceOptions {
             .withFormat(format)
             .withThreads(threads)
             .withFollowSymlinks(followSymlinks)
+            .withMapping(mapping)
             .withConnectorConfig(checked);
     String[] all = from.toArray(String[]::new);
     LoadResult result;

@@ -159,7 +159,10 @@ final class FileReading {
 
   private FormatReader choose(
       SourceFile file, byte[] content, boolean explicit, List<Problem> problems) {
-    if (options.format() == null && ColumnMappedReader.tabular(fileNameOf(file.name()))) {
+    // by the URI's path: a remote name may carry a query (a spreadsheet tab's ?gid=)
+    String path = file.uri().getPath();
+    String fileName = fileNameOf(path != null && !path.isEmpty() ? path : file.name());
+    if (options.format() == null && ColumnMappedReader.tabular(fileName)) {
       ColumnMappedReader mapped = mapped(file);
       if (mapped != null) {
         if (reportedMappings.add(mapped)) {

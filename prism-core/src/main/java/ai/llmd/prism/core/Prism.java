@@ -476,6 +476,25 @@ public final class Prism {
     return false;
   }
 
+  /** Whether following {@code link} comes back to a link already passed (a -> b -> a). */
+  private static boolean linkLoops(Path link) {
+    Set<Path> seen = new java.util.HashSet<>();
+    Path p = link.toAbsolutePath().normalize();
+    while (Files.isSymbolicLink(p)) {
+      if (!seen.add(p)) {
+        return true;
+      }
+      try {
+        Path parent = p.getParent();
+        Path target = Files.readSymbolicLink(p);
+        p = (parent == null ? target : parent.resolve(target)).toAbsolutePath().normalize();
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private static boolean insideRoot(Path link, Path root) {
     try {
       return link.toRealPath().startsWith(root);
@@ -530,7 +549,11 @@ public final class Prism {
         if (!Files.exists(p)) {
           problems.add(
               Problem.warning(
-                  name(p), "", "skipped: a dangling symbolic link (its target does not exist)"));
+                  name(p),
+                  "",
+                  linkLoops(p)
+                      ? "skipped: a symbolic link loop (it leads back to itself)"
+                      : "skipped: a dangling symbolic link (its target does not exist)"));
         } else if (!insideRoot(p, root)) {
           problems.add(
               Problem.warning(

@@ -199,6 +199,22 @@ class LocalFilesTest {
   }
 
   @Test
+  void aLinkToItselfIsALoopNotADanglingLink(@TempDir Path dir) throws Exception {
+    Files.createSymbolicLink(dir.resolve("self"), dir.resolve("self"));
+    Files.createSymbolicLink(dir.resolve("ping"), dir.resolve("pong"));
+    Files.createSymbolicLink(dir.resolve("pong"), dir.resolve("ping"));
+    Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));
+
+    LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(dir);
+
+    assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("a");
+    assertThat(r.problems())
+        .extracting(Problem::message)
+        .containsOnly("skipped: a symbolic link loop (it leads back to itself)")
+        .hasSize(3);
+  }
+
+  @Test
   void aSymlinkToADirectoryGivenAsTheSourceLoadsItsContents(@TempDir Path tmp) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("results"));
     Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));

@@ -26,12 +26,29 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The static charts: throughput and latency views and cost per pricing model. */
+/**
+ * The static charts: throughput and latency views and cost per pricing model, drawn for up to
+ * {@value #MAX_POINTS} points (every point is an element with a tooltip in every chart; beyond that
+ * the explorer draws them, which keeps a 10,000-point page small).
+ */
 final class ChartsSection {
+
+  static final int MAX_POINTS = 2_000;
 
   private ChartsSection() {}
 
   static void write(Report r) {
+    if (r.points.size() > MAX_POINTS) {
+      r.omitted(
+          "charts",
+          "Charts",
+          r.points.size()
+              + " points: static charts are drawn for up to "
+              + MAX_POINTS
+              + " points. Explore above draws every one, and prism chart writes any view as a"
+              + " file.");
+      return;
+    }
     List<ChartSpec> specs = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     add(

@@ -141,7 +141,7 @@ b.addEventListener('click',function(){var s=state.sel[f.name]||[],at=s.indexOf(v
 box.appendChild(b);return b;}));side.appendChild(box);});
 // ---------------------------------------------------------------- drawing
 var plotted=[],view=null;
-function ticks(lo,hi,log){var t=[];if(log){var a=Math.floor(Math.log10(lo)),b=Math.ceil(Math.log10(hi));var step=Math.max(1,Math.ceil((b-a)/8));for(var e=a;e<=b;e+=step){t.push(Math.pow(10,e));}return t;}
+function ticks(lo,hi,log){var t=[];if(log){var a=Math.floor(Math.log10(lo)),b=Math.ceil(Math.log10(hi));var step=Math.max(1,Math.ceil((b-a)/8)),few=b-a<=2;for(var e=a;e<=b;e+=step){(few?[1,2,5]:[1]).forEach(function(m){t.push(m*Math.pow(10,e));});}return t;}
 var span=hi-lo||Math.abs(hi)||1,raw=span/6,p=Math.pow(10,Math.floor(Math.log10(raw))),m=raw/p,st=(m<1.5?1:m<3?2:m<7?5:10)*p;
 for(var v=Math.ceil(lo/st)*st;v<=hi+st*1e-9;v+=st){t.push(Math.abs(v)<st*1e-9?0:v);}return t;}
 function extent(vals,log){var lo=Infinity,hi=-Infinity;vals.forEach(function(v){if(v<lo){lo=v;}if(v>hi){hi=v;}});
@@ -167,7 +167,7 @@ var colorOf=colourKeys();
 g.globalAlpha=plotted.length>2000?0.5:0.85;
 for(var k=0;k<plotted.length;k++){var i=plotted[k];g.fillStyle=colorOf(i);g.beginPath();g.arc(sxf(xv[k]),syf(yv[k]),plotted.length>2000?2:3.5,0,6.2832);g.fill();}
 g.globalAlpha=1;
-res.fronts.forEach(function(fr){if(fr.on.length<1){return;}g.strokeStyle=colorOf(fr.on[0]);g.lineWidth=1.6;g.setLineDash([5,3]);g.beginPath();
+res.fronts.forEach(function(fr){if(fr.on.length<1){return;}g.strokeStyle=state.group?colorOf(fr.on[0]):fg;g.lineWidth=1.6;g.setLineDash([5,3]);g.beginPath();
 fr.on.forEach(function(i,n){var X=sxf(mx.get(i)),Y=syf(my.get(i));if(n===0){g.moveTo(X,Y);}else{g.lineTo(X,Y);}});g.stroke();g.setLineDash([]);
 if(fr.knee>=0){var KX=sxf(mx.get(fr.knee)),KY=syf(my.get(fr.knee));g.strokeStyle=fg;g.lineWidth=1.5;g.beginPath();g.arc(KX,KY,7,0,6.2832);g.stroke();}});
 view={sx:sxf,sy:syf,xv:xv,yv:yv};}
@@ -222,7 +222,7 @@ canvas.setAttribute('data-frontier',onAll.join(' '));canvas.setAttribute('data-k
 var cfgs={};res.rows.forEach(function(i){cfgs[D.configuration[i]]=1;});
 status.textContent=res.rows.length+' of '+N+' points, '+Object.keys(cfgs).length+' configurations; '+plotted.length+' plotted'+
 (dropped?' ('+dropped+' not positive on a log axis)':'')+'; frontier: '+onAll.length+' points'+(mx.cost||my.cost?'; prices: '+state.pricing:'');
-draw(res);renderTable(res.rows);if(!quiet){toFragment();}
+renderTable(res.rows);draw(res);if(!quiet){toFragment();}
 app.setAttribute('data-ready','1');}
 // ---------------------------------------------------------------- hover
 canvas.addEventListener('mousemove',function(e){if(!view){return;}var rc=canvas.getBoundingClientRect(),X=e.clientX-rc.left,Y=e.clientY-rc.top,best=-1,bd=64;

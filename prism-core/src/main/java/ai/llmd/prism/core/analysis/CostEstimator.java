@@ -343,14 +343,18 @@ public final class CostEstimator {
       if (named != null) {
         why.add("(the source's machine type " + named + " has no such row)");
       }
+      List<String> profileHits = new ArrayList<>();
       if (preferredMachine != null && is(preferredMachine, best.machineType())) {
-        why.add("profile " + profile.name() + ": machine type " + preferredMachine);
+        profileHits.add("machine type " + preferredMachine);
       }
       if (profile.provider() != null && is(profile.provider(), best.provider())) {
-        why.add("profile " + profile.name() + ": provider " + profile.provider());
+        profileHits.add("provider " + profile.provider());
       }
       if (profile.region() != null && is(profile.region(), best.region())) {
-        why.add("profile " + profile.name() + ": region " + profile.region());
+        profileHits.add("region " + profile.region());
+      }
+      if (!profileHits.isEmpty()) {
+        why.add("profile " + profile.name() + ": " + String.join(", ", profileHits));
       }
       why.add(
           "then fit ("

@@ -48,7 +48,7 @@ final class LenientTrees {
       throws IOException {
     boolean json = Trees.looksLikeJson(content);
     if (json && skip.isEmpty()) {
-      return Trees.JSON.readTree(content);
+      return Trees.jsonReader().readTree(content);
     }
     try (JsonParser p = Trees.parser(content)) {
       JsonToken first = p.nextToken();

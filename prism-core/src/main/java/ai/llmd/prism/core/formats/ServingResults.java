@@ -44,8 +44,7 @@ final class ServingResults {
       throws IOException {
     List<JsonNode> records = new ArrayList<>();
     boolean broken = true;
-    try (MappingIterator<JsonNode> it =
-        Trees.JSON.readerFor(JsonNode.class).readValues(file.bytes())) {
+    try (MappingIterator<JsonNode> it = Trees.jsonReader().readValues(file.bytes())) {
       while (it.hasNextValue()) {
         records.add(it.nextValue());
       }
