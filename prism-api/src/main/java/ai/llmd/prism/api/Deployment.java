@@ -1,5 +1,6 @@
 package ai.llmd.prism.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,5 +79,111 @@ public record Deployment(
       return null;
     }
     return replicas(Role.Kind.PREFILL) + ":" + replicas(Role.Kind.DECODE);
+  }
+
+  /**
+   * A builder for a deployment; every component starts as "the source did not say".
+   *
+   * @since 0.2
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder that starts from this deployment.
+   *
+   * @since 0.2
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.accelerator = accelerator;
+    b.acceleratorCount = acceleratorCount;
+    b.engine = engine;
+    b.engineVersion = engineVersion;
+    b.servingStack = servingStack;
+    b.components.addAll(components);
+    b.roles.addAll(roles);
+    b.nodes = nodes;
+    return b;
+  }
+
+  /**
+   * Builds a {@link Deployment} by name instead of by position; {@link #build()} validates.
+   *
+   * @since 0.2
+   */
+  public static final class Builder {
+    private AcceleratorRef accelerator;
+    private Integer acceleratorCount;
+    private String engine;
+    private String engineVersion;
+    private String servingStack;
+    private final List<String> components = new ArrayList<>();
+    private final List<Role> roles = new ArrayList<>();
+    private Integer nodes;
+
+    private Builder() {}
+
+    /** The accelerator type. */
+    public Builder accelerator(AcceleratorRef accelerator) {
+      this.accelerator = accelerator;
+      return this;
+    }
+
+    /** Total accelerators used by the whole deployment. */
+    public Builder acceleratorCount(int acceleratorCount) {
+      this.acceleratorCount = acceleratorCount;
+      return this;
+    }
+
+    /** The canonical inference engine name, never the load harness. */
+    public Builder engine(String engine) {
+      this.engine = engine;
+      return this;
+    }
+
+    /** The engine version. */
+    public Builder engineVersion(String engineVersion) {
+      this.engineVersion = engineVersion;
+      return this;
+    }
+
+    /** The serving stack. */
+    public Builder servingStack(String servingStack) {
+      this.servingStack = servingStack;
+      return this;
+    }
+
+    /** Adds one component of the stack, in source order. */
+    public Builder component(String component) {
+      components.add(Objects.requireNonNull(component, "component"));
+      return this;
+    }
+
+    /** Adds one replica group. */
+    public Builder role(Role role) {
+      roles.add(Objects.requireNonNull(role, "role"));
+      return this;
+    }
+
+    /** The number of nodes. */
+    public Builder nodes(int nodes) {
+      this.nodes = nodes;
+      return this;
+    }
+
+    /** The deployment; throws {@link IllegalArgumentException} for an impossible value. */
+    public Deployment build() {
+      return new Deployment(
+          accelerator,
+          acceleratorCount,
+          engine,
+          engineVersion,
+          servingStack,
+          components,
+          roles,
+          nodes);
+    }
   }
 }

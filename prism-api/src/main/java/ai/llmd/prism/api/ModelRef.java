@@ -50,4 +50,70 @@ public record ModelRef(
       throw new IllegalArgumentException(name + " must be positive, was " + v);
     }
   }
+
+  /**
+   * A builder for a model reference with this raw name and canonical id; the rest starts unknown
+   * and unresolved.
+   *
+   * @since 0.2
+   */
+  public static Builder builder(String raw, String id) {
+    return new Builder(raw, id);
+  }
+
+  /**
+   * Builds a {@link ModelRef} by name; {@link #build()} validates.
+   *
+   * @since 0.2
+   */
+  public static final class Builder {
+    private final String raw;
+    private final String id;
+    private String family;
+    private Double totalParamsBillions;
+    private Double activeParamsBillions;
+    private String precision;
+    private boolean resolved;
+
+    private Builder(String raw, String id) {
+      this.raw = raw;
+      this.id = id;
+    }
+
+    /** The model family. */
+    public Builder family(String family) {
+      this.family = family;
+      return this;
+    }
+
+    /** Total parameters in billions. */
+    public Builder totalParamsBillions(double billions) {
+      this.totalParamsBillions = billions;
+      return this;
+    }
+
+    /** Active parameters per token in billions (MoE). */
+    public Builder activeParamsBillions(double billions) {
+      this.activeParamsBillions = billions;
+      return this;
+    }
+
+    /** The weight precision or quantization. */
+    public Builder precision(String precision) {
+      this.precision = precision;
+      return this;
+    }
+
+    /** Whether a registry recognised the name. */
+    public Builder resolved(boolean resolved) {
+      this.resolved = resolved;
+      return this;
+    }
+
+    /** The model reference; throws {@link IllegalArgumentException} for an impossible value. */
+    public ModelRef build() {
+      return new ModelRef(
+          raw, id, family, totalParamsBillions, activeParamsBillions, precision, resolved);
+    }
+  }
 }

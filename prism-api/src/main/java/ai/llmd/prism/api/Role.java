@@ -52,4 +52,68 @@ public record Role(
       throw new IllegalArgumentException(name + " must be at least 1, was " + v);
     }
   }
+
+  /**
+   * A builder for {@code replicas} replicas of one kind; parallelism degrees start unknown.
+   *
+   * @since 0.2
+   */
+  public static Builder builder(Kind kind, int replicas) {
+    return new Builder(kind, replicas);
+  }
+
+  /**
+   * Builds a {@link Role} by name; {@link #build()} validates.
+   *
+   * @since 0.2
+   */
+  public static final class Builder {
+    private final Kind kind;
+    private final int replicas;
+    private Integer tp;
+    private Integer dp;
+    private Integer pp;
+    private Integer ep;
+    private Integer acceleratorsPerReplica;
+
+    private Builder(Kind kind, int replicas) {
+      this.kind = kind;
+      this.replicas = replicas;
+    }
+
+    /** Tensor parallelism. */
+    public Builder tp(int tp) {
+      this.tp = tp;
+      return this;
+    }
+
+    /** Data parallelism. */
+    public Builder dp(int dp) {
+      this.dp = dp;
+      return this;
+    }
+
+    /** Pipeline parallelism. */
+    public Builder pp(int pp) {
+      this.pp = pp;
+      return this;
+    }
+
+    /** Expert parallelism. */
+    public Builder ep(int ep) {
+      this.ep = ep;
+      return this;
+    }
+
+    /** Accelerators each replica uses. */
+    public Builder acceleratorsPerReplica(int acceleratorsPerReplica) {
+      this.acceleratorsPerReplica = acceleratorsPerReplica;
+      return this;
+    }
+
+    /** The role; throws {@link IllegalArgumentException} for an impossible value. */
+    public Role build() {
+      return new Role(kind, replicas, tp, dp, pp, ep, acceleratorsPerReplica);
+    }
+  }
 }

@@ -48,4 +48,111 @@ public record Workload(
       throw new IllegalArgumentException(name + " must be positive, was " + v);
     }
   }
+
+  /**
+   * A builder for a workload; every component starts as "the source did not say".
+   *
+   * @since 0.2
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder that starts from this workload.
+   *
+   * @since 0.2
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.inputLength = inputLength;
+    b.outputLength = outputLength;
+    b.dataset = dataset;
+    b.harness = harness;
+    b.harnessVersion = harnessVersion;
+    b.targetRequestRate = targetRequestRate;
+    b.concurrency = concurrency;
+    b.stage = stage;
+    return b;
+  }
+
+  /**
+   * Builds a {@link Workload} by name, so that a rate and a concurrency cannot be swapped silently;
+   * {@link #build()} validates.
+   *
+   * @since 0.2
+   */
+  public static final class Builder {
+    private Distribution inputLength;
+    private Distribution outputLength;
+    private String dataset;
+    private String harness;
+    private String harnessVersion;
+    private Double targetRequestRate;
+    private Double concurrency;
+    private Integer stage;
+
+    private Builder() {}
+
+    /** Input (prompt) lengths in tokens. */
+    public Builder inputLength(Distribution inputLength) {
+      this.inputLength = inputLength;
+      return this;
+    }
+
+    /** Output lengths in tokens. */
+    public Builder outputLength(Distribution outputLength) {
+      this.outputLength = outputLength;
+      return this;
+    }
+
+    /** The dataset or use case. */
+    public Builder dataset(String dataset) {
+      this.dataset = dataset;
+      return this;
+    }
+
+    /** The load generator. */
+    public Builder harness(String harness) {
+      this.harness = harness;
+      return this;
+    }
+
+    /** The load generator's version. */
+    public Builder harnessVersion(String harnessVersion) {
+      this.harnessVersion = harnessVersion;
+      return this;
+    }
+
+    /** The request rate the harness aimed for, in req/s; infinity means unlimited. */
+    public Builder targetRequestRate(double requestsPerSecond) {
+      this.targetRequestRate = requestsPerSecond;
+      return this;
+    }
+
+    /** The number of concurrent requests kept in flight; infinity means unlimited. */
+    public Builder concurrency(double concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /** The index of this load level in its sweep. */
+    public Builder stage(int stage) {
+      this.stage = stage;
+      return this;
+    }
+
+    /** The workload; throws {@link IllegalArgumentException} for an impossible value. */
+    public Workload build() {
+      return new Workload(
+          inputLength,
+          outputLength,
+          dataset,
+          harness,
+          harnessVersion,
+          targetRequestRate,
+          concurrency,
+          stage);
+    }
+  }
 }

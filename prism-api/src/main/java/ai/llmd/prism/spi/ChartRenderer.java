@@ -8,6 +8,17 @@ public interface ChartRenderer {
   /** The output format, e.g. {@code svg}; also the file extension. */
   String format();
 
+  /**
+   * The plugin API version this plugin was compiled against; implement it as {@code return
+   * PluginApi.VERSION;}. {@code Plugins} skips a plugin whose version {@link
+   * PluginApi#compatible(String) is not compatible}, and reports one that does not say.
+   *
+   * @since 0.2
+   */
+  default String requestedApiVersion() {
+    return null;
+  }
+
   /** One line for people: what this draws. */
   String description();
 

@@ -10,6 +10,17 @@ public interface ConnectorProvider {
   /** The URI scheme this provider handles, lower case, without {@code ://}. */
   String scheme();
 
+  /**
+   * The plugin API version this plugin was compiled against; implement it as {@code return
+   * PluginApi.VERSION;}. {@code Plugins} skips a plugin whose version {@link
+   * PluginApi#compatible(String) is not compatible}, and reports one that does not say.
+   *
+   * @since 0.2
+   */
+  default String requestedApiVersion() {
+    return null;
+  }
+
   /** One line for people: what this connects to. */
   String description();
 

@@ -14,6 +14,17 @@ public interface FormatReader {
   /** A stable short id, e.g. {@code vllm-bench}; used by {@code --format} and in provenance. */
   String id();
 
+  /**
+   * The plugin API version this plugin was compiled against; implement it as {@code return
+   * PluginApi.VERSION;}. {@code Plugins} skips a plugin whose version {@link
+   * PluginApi#compatible(String) is not compatible}, and reports one that does not say.
+   *
+   * @since 0.2
+   */
+  default String requestedApiVersion() {
+    return null;
+  }
+
   /** One line for people: what this reads. */
   String description();
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param uri the object's full URI
  * @param key its path relative to the listed root
  * @param size its size in bytes, or -1 when unknown
- * @param changeToken what changes when the content changes (ETag, generation), or {@code null}
+ * @param changeToken what changes when the content changes (ETag, generation); connectors for
+ *     object stores always set it, and {@code null} means "unknown, never cache"
  */
 public record ObjectRef(URI uri, String key, long size, String changeToken) {
 

@@ -156,7 +156,7 @@ final class OptionChecks {
   }
 
   private static void knownFormat(String id) {
-    Plugins plugins = Plugins.builder().discover().build();
+    Plugins plugins = PluginPath.plugins();
     if (plugins.reader(id).isEmpty()) {
       List<String> ids =
           plugins.describe().stream()

@@ -24,9 +24,9 @@ final class PluginsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Plugins plugins = Plugins.builder().discover().build();
+    Plugins plugins = PluginPath.plugins();
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"KIND", "ID", "FROM", "DESCRIPTION"});
+    rows.add(new String[] {"KIND", "ID", "API", "FROM", "DESCRIPTION"});
     for (PluginInfo p : plugins.describe()) {
       String kind =
           switch (p.kind()) {
@@ -39,7 +39,8 @@ final class PluginsCommand implements Callable<Integer> {
           p.available()
               ? p.description()
               : p.description() + " [unavailable: " + p.unavailableReason() + "]";
-      rows.add(new String[] {kind, id, p.origin(), description});
+      String api = p.apiVersion().isEmpty() ? "?" : p.apiVersion();
+      rows.add(new String[] {kind, id, api, p.origin(), description});
     }
     Table.print(out, rows);
     for (Problem problem : plugins.problems()) {

@@ -72,6 +72,17 @@ public final class PrismCli implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--plugin-path",
+      paramLabel = "PATH",
+      scope = ScopeType.INHERIT,
+      description =
+          "Plugin jars, or directories of jars, separated by '${sys:path.separator}'; also"
+              + " PRISM_PLUGIN_PATH and ~/.config/prism/plugins/.")
+  void pluginPath(String path) {
+    PluginPath.set(path);
+  }
+
   /** Runs the command line for a process: also sets how loud the libraries' logs are. */
   public static void main(String[] args) {
     System.exit(

@@ -88,7 +88,8 @@ final class ReportCommand implements Callable<Integer> {
             .withSlo(constraints)
             .withCosts(costs)
             .withBaseline(base)
-            .withGeneratedAt(timestamp);
+            .withGeneratedAt(timestamp)
+            .withPlugins(PluginPath.plugins());
     Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());

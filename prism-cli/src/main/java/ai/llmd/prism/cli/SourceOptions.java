@@ -103,7 +103,7 @@ final class SourceOptions {
 
   /** Loads other sources (e.g. a baseline) with the same options. */
   LoadResult load(List<String> from) {
-    Prism prism = Prism.create();
+    Prism prism = Prism.of(PluginPath.plugins(), LoadOptions.defaults());
     Map<String, String> values = new LinkedHashMap<>(config);
     if (!noCache && !values.containsKey(Prism.CACHE_DIR)) {
       values.put(Prism.CACHE_DIR, (cache != null ? cache : defaultCache()).toString());

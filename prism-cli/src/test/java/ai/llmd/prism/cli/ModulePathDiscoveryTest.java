@@ -105,7 +105,7 @@ class ModulePathDiscoveryTest {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(output).containsPattern("format +module-path-plugin +com\\.example\\.reader ");
+    assertThat(output).containsPattern("format +module-path-plugin +\\? +com\\.example\\.reader ");
     assertThat(process.exitValue()).as(output).isZero();
   }
 

@@ -34,11 +34,20 @@ class PrismCliTest {
     Run r = prism("plugins");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out().lines().findFirst()).get().asString().matches("KIND +ID +FROM +DESCRIPTION");
+    assertThat(r.out().lines().findFirst())
+        .get()
+        .asString()
+        .matches("KIND +ID +API +FROM +DESCRIPTION");
     for (PluginInfo p : Plugins.builder().discover().build().describe()) {
       assertThat(r.out())
           .containsPattern(
-              "(?m)^\\S+ +" + Pattern.quote(p.id()) + "(://)? +" + Pattern.quote(p.origin()) + " ");
+              "(?m)^\\S+ +"
+                  + Pattern.quote(p.id())
+                  + "(://)? +"
+                  + Pattern.quote(p.apiVersion().isEmpty() ? "?" : p.apiVersion())
+                  + " +"
+                  + Pattern.quote(p.origin())
+                  + " ");
     }
     assertThat(r.err()).isEmpty();
   }

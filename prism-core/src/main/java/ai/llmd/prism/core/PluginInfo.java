@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param origin the module or jar it came from
  * @param available whether it can be used in this JVM
  * @param unavailableReason why not, when it cannot; empty otherwise
+ * @param apiVersion the plugin API version it was built for; empty when it does not say
  */
 public record PluginInfo(
     Kind kind,
@@ -20,7 +21,8 @@ public record PluginInfo(
     String implementation,
     String origin,
     boolean available,
-    String unavailableReason) {
+    String unavailableReason,
+    String apiVersion) {
 
   /** The plugin interfaces. */
   public enum Kind {
@@ -36,5 +38,6 @@ public record PluginInfo(
     Objects.requireNonNull(implementation, "implementation");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(unavailableReason, "unavailableReason");
+    Objects.requireNonNull(apiVersion, "apiVersion");
   }
 }

@@ -5,12 +5,14 @@ import ai.llmd.prism.spi.Availability;
 import ai.llmd.prism.spi.ChartRenderer;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.PluginApi;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -92,10 +95,23 @@ public final class Plugins {
     List<PluginInfo> out = new ArrayList<>();
     for (FormatReader r : readers()) {
       out.add(
-          info(PluginInfo.Kind.FORMAT_READER, r.id(), r.description(), r, Availability.AVAILABLE));
+          info(
+              PluginInfo.Kind.FORMAT_READER,
+              r.id(),
+              r.description(),
+              r,
+              Availability.AVAILABLE,
+              r.requestedApiVersion()));
     }
     for (ConnectorProvider c : connectors()) {
-      out.add(info(PluginInfo.Kind.CONNECTOR, c.scheme(), c.description(), c, safeAvailability(c)));
+      out.add(
+          info(
+              PluginInfo.Kind.CONNECTOR,
+              c.scheme(),
+              c.description(),
+              c,
+              safeAvailability(c),
+              c.requestedApiVersion()));
     }
     for (ChartRenderer r : renderers()) {
       out.add(
@@ -104,7 +120,8 @@ public final class Plugins {
               r.format(),
               r.description(),
               r,
-              Availability.AVAILABLE));
+              Availability.AVAILABLE,
+              r.requestedApiVersion()));
     }
     return out;
   }
@@ -119,7 +136,12 @@ public final class Plugins {
   }
 
   private static PluginInfo info(
-      PluginInfo.Kind kind, String id, String description, Object plugin, Availability a) {
+      PluginInfo.Kind kind,
+      String id,
+      String description,
+      Object plugin,
+      Availability a,
+      String apiVersion) {
     return new PluginInfo(
         kind,
         id,
@@ -127,7 +149,8 @@ public final class Plugins {
         plugin.getClass().getName(),
         origin(plugin.getClass()),
         a.available(),
-        a.reason());
+        a.reason(),
+        apiVersion == null ? "" : apiVersion);
   }
 
   /** The module name, or else the jar (or build output directory) a class was loaded from. */
@@ -156,6 +179,10 @@ public final class Plugins {
     }
   }
 
+  private static final String READER = "format reader";
+  private static final String CONNECTOR = "connector";
+  private static final String RENDERER = "chart renderer";
+
   private static <T> List<T> sorted(Map<String, T> map, Function<T, String> key) {
     List<T> list = new ArrayList<>(map.values());
     list.sort(Comparator.comparing(key));
@@ -168,6 +195,7 @@ public final class Plugins {
     private final Map<String, ConnectorProvider> connectors = new LinkedHashMap<>();
     private final Map<String, ChartRenderer> renderers = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> explicit = new HashSet<>();
 
     private Builder() {}
 
@@ -178,52 +206,170 @@ public final class Plugins {
 
     /** Discovers every plugin visible to {@code loader}. */
     public Builder discover(ClassLoader loader) {
-      load(FormatReader.class, loader).forEach(this::reader);
-      load(ConnectorProvider.class, loader).forEach(this::connector);
-      load(ChartRenderer.class, loader).forEach(this::renderer);
+      for (FormatReader r : load(FormatReader.class, loader)) {
+        discovered(r, () -> add(readers, r.id(), r, READER, r.requestedApiVersion(), false));
+      }
+      for (ConnectorProvider c : load(ConnectorProvider.class, loader)) {
+        discovered(
+            c,
+            () ->
+                add(
+                    connectors,
+                    c.scheme().toLowerCase(Locale.ROOT),
+                    c,
+                    CONNECTOR,
+                    c.requestedApiVersion(),
+                    false));
+      }
+      for (ChartRenderer r : load(ChartRenderer.class, loader)) {
+        discovered(
+            r,
+            () ->
+                add(
+                    renderers,
+                    r.format().toLowerCase(Locale.ROOT),
+                    r,
+                    RENDERER,
+                    r.requestedApiVersion(),
+                    false));
+      }
       return this;
     }
 
-    /** Adds a reader; a second reader with the same id is reported and ignored. */
+    /**
+     * Adds a reader. An explicit registration replaces a discovered reader with the same id (an
+     * INFO problem says so); a second explicit one replaces the first with a WARNING. A reader
+     * built for an incompatible plugin API is skipped with an ERROR.
+     */
     public Builder reader(FormatReader reader) {
-      add(readers, reader.id(), reader, "format reader");
+      add(readers, reader.id(), reader, READER, reader.requestedApiVersion(), true);
       return this;
     }
 
-    /** Adds a connector provider; a second one for the same scheme is reported and ignored. */
+    /** Adds a connector provider, by the same rules as {@link #reader(FormatReader)}. */
     public Builder connector(ConnectorProvider provider) {
-      add(connectors, provider.scheme().toLowerCase(Locale.ROOT), provider, "connector");
+      add(
+          connectors,
+          provider.scheme().toLowerCase(Locale.ROOT),
+          provider,
+          CONNECTOR,
+          provider.requestedApiVersion(),
+          true);
       return this;
     }
 
-    /** Adds a chart renderer; a second one for the same format is reported and ignored. */
+    /** Adds a chart renderer, by the same rules as {@link #reader(FormatReader)}. */
     public Builder renderer(ChartRenderer renderer) {
-      add(renderers, renderer.format().toLowerCase(Locale.ROOT), renderer, "chart renderer");
+      add(
+          renderers,
+          renderer.format().toLowerCase(Locale.ROOT),
+          renderer,
+          RENDERER,
+          renderer.requestedApiVersion(),
+          true);
       return this;
     }
 
+    /**
+     * Records a problem found while gathering plugins outside discovery (e.g. a plugin path entry
+     * that is not a jar); it is reported like discovery's own.
+     *
+     * @since 0.2
+     */
+    public Builder problem(Problem problem) {
+      problems.add(java.util.Objects.requireNonNull(problem, "problem"));
+      return this;
+    }
+
+    /** The plugins gathered so far. */
     public Plugins build() {
       return new Plugins(this);
     }
 
-    private <T> void add(Map<String, T> map, String id, T plugin, String what) {
+    private <T> void add(
+        Map<String, T> map, String id, T plugin, String what, String apiVersion, boolean explicit) {
+      if (!apiCompatible(id, plugin, what, apiVersion)) {
+        return;
+      }
       T existing = map.get(id);
+      String name = plugin.getClass().getName();
       if (existing == null) {
         map.put(id, plugin);
-      } else if (existing.getClass() != plugin.getClass()) {
+        if (explicit) {
+          this.explicit.add(what + "/" + id);
+        }
+        return;
+      }
+      String kept = existing.getClass().getName();
+      boolean existingExplicit = this.explicit.contains(what + "/" + id);
+      if (explicit && !existingExplicit) {
+        // an explicit registration is the caller's choice: it replaces what discovery found
+        map.put(id, plugin);
+        this.explicit.add(what + "/" + id);
+        if (!kept.equals(name)) {
+          problems.add(
+              Problem.info(
+                  "plugins",
+                  id,
+                  what + " '" + id + "': " + name + " registered explicitly, replacing " + kept));
+        }
+      } else if (explicit) {
+        map.put(id, plugin);
         problems.add(
             Problem.warning(
                 "plugins",
                 id,
                 "two "
                     + what
-                    + "s claim '"
+                    + "s registered for '"
                     + id
-                    + "': using "
-                    + existing.getClass().getName()
-                    + ", ignoring "
-                    + plugin.getClass().getName()));
+                    + "': using the later, "
+                    + name
+                    + ", instead of "
+                    + kept));
+      } else if (!kept.equals(name)) {
+        problems.add(
+            Problem.warning(
+                "plugins",
+                id,
+                "two " + what + "s claim '" + id + "': using " + kept + ", ignoring " + name));
       }
+    }
+
+    /** Registers one discovered plugin; one whose id or version throws is reported and skipped. */
+    private void discovered(Object plugin, Runnable register) {
+      try {
+        register.run();
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(
+            Problem.error(
+                "plugins",
+                plugin.getClass().getName(),
+                "a plugin failed to describe itself and was skipped: " + e));
+      }
+    }
+
+    private boolean apiCompatible(String id, Object plugin, String what, String apiVersion) {
+      if (apiVersion == null) {
+        return true; // undeclared: accepted, and `prism plugins` shows it as such
+      }
+      String problem;
+      try {
+        if (PluginApi.compatible(apiVersion)) {
+          return true;
+        }
+        problem =
+            "was built for plugin API "
+                + apiVersion
+                + " and cannot run with this Prism (plugin API "
+                + PluginApi.VERSION
+                + "); it was skipped";
+      } catch (IllegalArgumentException e) {
+        problem = "declares an unreadable plugin API version: " + e.getMessage() + "; skipped";
+      }
+      problems.add(
+          Problem.error("plugins", id, what + " " + plugin.getClass().getName() + " " + problem));
+      return false;
     }
 
     private <T> List<T> load(Class<T> type, ClassLoader loader) {

@@ -398,7 +398,9 @@ public final class Prism {
       }
     }
     List<BenchmarkPoint> points = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>(leading);
+    // what discovery found wrong (an incompatible or duplicate plugin) belongs to every load
+    List<Problem> problems = new ArrayList<>(plugins.problems());
+    problems.addAll(leading);
     for (FileReading.Outcome o : outcomes) {
       points.addAll(o.points());
       problems.addAll(o.problems());

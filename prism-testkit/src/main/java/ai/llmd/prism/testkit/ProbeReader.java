@@ -12,6 +12,7 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -42,6 +43,11 @@ public final class ProbeReader implements FormatReader {
   @Override
   public String id() {
     return "connector-probe";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

@@ -2,6 +2,7 @@ package ai.llmd.prism.charts.svg;
 
 import ai.llmd.prism.spi.ChartRenderer;
 import ai.llmd.prism.spi.ChartSpec;
+import ai.llmd.prism.spi.PluginApi;
 import java.io.IOException;
 
 /**
@@ -18,6 +19,11 @@ public final class SvgChartRenderer implements ChartRenderer {
   @Override
   public String format() {
     return "svg";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

@@ -14,6 +14,7 @@ import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -121,6 +122,11 @@ public final class AiperfReader implements FormatReader {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

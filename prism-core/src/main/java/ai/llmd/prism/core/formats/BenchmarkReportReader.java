@@ -3,6 +3,7 @@ package ai.llmd.prism.core.formats;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -37,6 +38,11 @@ public final class BenchmarkReportReader implements FormatReader {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

@@ -13,6 +13,7 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -64,6 +65,11 @@ public final class MlperfReader implements FormatReader {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

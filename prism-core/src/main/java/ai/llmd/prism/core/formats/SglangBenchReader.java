@@ -10,6 +10,7 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -81,6 +82,11 @@ public final class SglangBenchReader implements FormatReader {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

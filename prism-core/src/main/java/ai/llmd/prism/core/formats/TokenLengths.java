@@ -55,7 +55,7 @@ public final class TokenLengths {
   }
 
   /**
-   * The nearest-rank percentile {@code q} (0 < q ≤ 100): the smallest sample length such that at
+   * The nearest-rank percentile {@code q} (0 &lt; q ≤ 100): the smallest sample length such that at
    * least {@code q} % of the samples are no longer.
    */
   public int percentile(double q) {

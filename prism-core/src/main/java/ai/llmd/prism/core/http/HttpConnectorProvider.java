@@ -2,6 +2,7 @@ package ai.llmd.prism.core.http;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.SourceConnector;
 
 /**
@@ -12,6 +13,11 @@ public final class HttpConnectorProvider implements ConnectorProvider {
   @Override
   public String scheme() {
     return "http";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

@@ -2,6 +2,7 @@ package ai.llmd.prism.core.http;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.SourceConnector;
 import java.time.Duration;
 
@@ -16,6 +17,11 @@ public final class HttpsConnectorProvider implements ConnectorProvider {
   @Override
   public String scheme() {
     return "https";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

@@ -3,6 +3,7 @@ package ai.llmd.prism.connector.gcs;
 import ai.llmd.prism.spi.Availability;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.SourceConnector;
 
 /**
@@ -27,6 +28,11 @@ public final class GcsConnectorProvider implements ConnectorProvider {
   @Override
   public String scheme() {
     return "gs";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

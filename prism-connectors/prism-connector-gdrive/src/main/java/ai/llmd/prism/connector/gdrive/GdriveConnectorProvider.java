@@ -3,6 +3,7 @@ package ai.llmd.prism.connector.gdrive;
 import ai.llmd.prism.spi.Availability;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.SourceConnector;
 
 /**
@@ -32,6 +33,11 @@ public final class GdriveConnectorProvider implements ConnectorProvider {
   @Override
   public String scheme() {
     return "gdrive";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

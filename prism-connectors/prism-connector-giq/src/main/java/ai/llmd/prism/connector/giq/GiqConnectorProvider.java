@@ -2,6 +2,7 @@ package ai.llmd.prism.connector.giq;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.SourceConnector;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -43,6 +44,11 @@ public final class GiqConnectorProvider implements ConnectorProvider {
   @Override
   public String scheme() {
     return "giq";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

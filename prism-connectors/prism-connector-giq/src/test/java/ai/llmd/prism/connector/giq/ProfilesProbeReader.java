@@ -11,6 +11,7 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -30,6 +31,11 @@ final class ProfilesProbeReader implements FormatReader {
   @Override
   public String id() {
     return "giq-probe";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override

@@ -3,6 +3,7 @@ package ai.llmd.prism.connector.s3;
 import ai.llmd.prism.spi.Availability;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
+import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.spi.SourceConnector;
 
 /**
@@ -29,6 +30,11 @@ public final class S3ConnectorProvider implements ConnectorProvider {
   @Override
   public String scheme() {
     return "s3";
+  }
+
+  @Override
+  public String requestedApiVersion() {
+    return PluginApi.VERSION;
   }
 
   @Override
