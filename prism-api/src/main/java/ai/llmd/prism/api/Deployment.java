@@ -3,6 +3,7 @@ package ai.llmd.prism.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * What served the benchmark: hardware, engine, serving stack and replica topology. Fields are
@@ -60,6 +61,30 @@ public record Deployment(
       }
     }
     return Architecture.AGGREGATED;
+  }
+
+  /**
+   * Total accelerators: the stated {@link #acceleratorCount()}, else the sum over roles of replicas
+   * × accelerators per replica when every role knows the latter; empty when neither is known.
+   *
+   * @since 0.2
+   */
+  public OptionalInt totalAccelerators() {
+    if (acceleratorCount != null) {
+      return OptionalInt.of(acceleratorCount);
+    }
+    if (roles.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    int n = 0;
+    for (Role r : roles) {
+      Integer a = r.accelerators();
+      if (a == null) {
+        return OptionalInt.empty();
+      }
+      n += a;
+    }
+    return OptionalInt.of(n);
   }
 
   /** Replicas of the given kind, summed over roles. */

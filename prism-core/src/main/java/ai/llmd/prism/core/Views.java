@@ -71,20 +71,7 @@ public final class Views {
    * accelerators per replica when every role knows the latter.
    */
   public static OptionalInt accelerators(Deployment deployment) {
-    if (deployment.acceleratorCount() != null) {
-      return OptionalInt.of(deployment.acceleratorCount());
-    }
-    if (deployment.roles().isEmpty()) {
-      return OptionalInt.empty();
-    }
-    int n = 0;
-    for (Role r : deployment.roles()) {
-      Integer a = r.accelerators();
-      if (a == null) {
-        return OptionalInt.empty();
-      }
-      n += a;
-    }
-    return OptionalInt.of(n);
+    return deployment.totalAccelerators();
   }
+
 }

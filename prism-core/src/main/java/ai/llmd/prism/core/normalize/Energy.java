@@ -5,7 +5,6 @@ import ai.llmd.prism.api.Distribution;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Metrics;
-import ai.llmd.prism.core.Views;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -30,7 +29,7 @@ final class Energy {
     Optional<MetricValue> power = metrics.get(Metric.AVERAGE_POWER);
     if (power.isEmpty() && deployment.accelerator() != null) {
       Optional<PowerTable.Row> row = table.row(deployment.accelerator().name());
-      OptionalInt chips = Views.accelerators(deployment);
+      OptionalInt chips = deployment.totalAccelerators();
       if (row.isPresent() && chips.isPresent()) {
         double watts = row.get().wattsPerAccelerator() * chips.getAsInt();
         power =
