@@ -108,7 +108,7 @@ class AnalysisCommandsTest {
 
     JsonNode winner = r.at("/ranked/0");
     assertThat(winner.at("/configuration/label").asText()).contains("H100").contains("P/D 1:3");
-    assertThat(winner.get("load").asText()).isEqualTo("concurrency 128");
+    assertThat(winner.get("load").asText()).startsWith("concurrency 128");
     assertThat(r.at("/slo")).hasSize(2);
   }
 
@@ -170,8 +170,7 @@ class AnalysisCommandsTest {
         .contains("range over 3 rows");
     JsonNode row =
         json(prism("cost", examples("llm-d/h100-aggregated-4x-tp2"), "--pricing", "spot", "--json"))
-            .get(0)
-            .at("/costs/spot");
+            .at("/models/0/points/0");
     assertThat(row.at("/row/machineType").asText()).isEqualTo("a3-highgpu-8g");
     assertThat(row.at("/row/asOf").asText()).isEqualTo("2026-08-20");
     assertThat(row.at("/range/rows").asInt()).isEqualTo(3);

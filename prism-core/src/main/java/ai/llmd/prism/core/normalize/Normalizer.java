@@ -202,7 +202,8 @@ public final class Normalizer {
                 + models.version()
                 + "); grouped as '"
                 + r.id()
-                + "' (add it with ModelRegistry.withOverrides)");
+                + "' (add it with ModelRegistry.withOverrides)",
+            Problem.Kind.UNKNOWN_NAME);
       }
       return new ModelRef(
           in.raw(),
@@ -228,7 +229,8 @@ public final class Normalizer {
                   + acc.raw()
                   + "' is not in the accelerator registry (version "
                   + accelerators.version()
-                  + "); kept as written (add it with AcceleratorRegistry.withOverrides)");
+                  + "); kept as written (add it with AcceleratorRegistry.withOverrides)",
+              Problem.Kind.UNKNOWN_NAME);
         }
         OptionalInt implied = accelerators.impliedCount(acc.raw());
         if (count == null && implied.isPresent()) {
@@ -262,7 +264,8 @@ public final class Normalizer {
                   + engine
                   + "' is not in the engine registry (version "
                   + engines.version()
-                  + "); kept as written (add it with EngineRegistry.withOverrides)");
+                  + "); kept as written (add it with EngineRegistry.withOverrides)",
+              Problem.Kind.UNKNOWN_NAME);
         }
       }
       if (version != null && EngineRegistry.looksLikeImage(version)) {
@@ -328,8 +331,12 @@ public final class Normalizer {
     }
 
     void once(String key, String message) {
+      once(key, message, Problem.Kind.GENERAL);
+    }
+
+    void once(String key, String message, Problem.Kind kind) {
       if (reported.add(key)) {
-        problems.add(Problem.info(file, location, message));
+        problems.add(Problem.info(file, location, message).withKind(kind));
       }
     }
   }

@@ -279,6 +279,8 @@ class NormalizerTest {
     Normalizer.Result r = normalizer.normalize(in);
 
     assertThat(r.problems()).allMatch(p -> p.severity() == Problem.Severity.INFO);
+    // grouped by kind, not by matching the text
+    assertThat(r.problems()).allMatch(p -> p.kind() == Problem.Kind.UNKNOWN_NAME);
     assertThat(r.problems())
         .extracting(Problem::message)
         .containsExactly(
