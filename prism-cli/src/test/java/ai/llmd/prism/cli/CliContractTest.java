@@ -137,7 +137,7 @@ class CliContractTest {
         Arguments.of("--theme", new String[] {"chart", EXAMPLES, "-o", "-", "--theme", "neon"}),
         Arguments.of("--threads", new String[] {"points", EXAMPLES, "--threads", "many"}),
         Arguments.of("--prices", new String[] {"cost", EXAMPLES, "--prices", "/no/such.yaml"}),
-        Arguments.of("--pricing", new String[] {"report", EXAMPLES, "-o", "-", "--pricing", "/"}),
+        Arguments.of("--prices", new String[] {"report", EXAMPLES, "-o", "-", "--prices", "/"}),
         Arguments.of(
             "--registry", new String[] {"resolve", "model", "x", "--registry", "/no/such.json"}),
         Arguments.of("SOURCE", new String[] {"points"}),

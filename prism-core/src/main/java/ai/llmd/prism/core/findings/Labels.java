@@ -1,13 +1,12 @@
 package ai.llmd.prism.core.findings;
 
-import ai.llmd.prism.core.analysis.CostEstimate;
-import ai.llmd.prism.core.analysis.PriceRow;
-
 import ai.llmd.prism.api.Architecture;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Configuration;
+import ai.llmd.prism.core.analysis.CostEstimate;
 import ai.llmd.prism.core.analysis.Measure;
+import ai.llmd.prism.core.analysis.PriceRow;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Collections;
