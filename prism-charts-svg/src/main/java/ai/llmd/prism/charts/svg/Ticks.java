@@ -67,7 +67,8 @@ record Ticks(double min, double max, List<Tick> ticks) {
       lo = min == 0 ? lo : lo.subtract(pad);
       hi = hi.add(pad);
     }
-    maxSteps = Math.max(1, maxSteps);
+    // a range across zero needs two steps at least (-step, 0, step): with one, no step fits
+    maxSteps = Math.max(lo.signum() < 0 && hi.signum() > 0 ? 2 : 1, maxSteps);
     BigDecimal perStep =
         hi.subtract(lo).divide(BigDecimal.valueOf(maxSteps), MathContext.DECIMAL64);
     int exp = perStep.precision() - perStep.scale() - 1; // floor(log10(perStep))
