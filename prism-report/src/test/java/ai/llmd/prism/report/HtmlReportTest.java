@@ -304,6 +304,21 @@ class HtmlReportTest {
   }
 
   @Test
+  void aboveTwoThousandPointsTheStaticChartsAreLeftToTheExplorer() {
+    List<BenchmarkPoint> ps = new ArrayList<>();
+    for (int i = 0; i < ChartsSection.MAX_POINTS + 1; i++) {
+      ps.add(point("m", "file:///data/p" + i + ".json", i % 2 == 0, 1 + i, 100 + i, 20, 200));
+    }
+    String html =
+        HtmlReport.of(new LoadResult(ps, List.of()), HtmlReport.Options.defaults()).toHtml();
+    assertThat(section(html, "charts"))
+        .contains("class=\"omitted\"")
+        .contains("2001 points: static charts are drawn for up to 2000 points.");
+    assertThat(html).doesNotContain(RecordingRenderer.MARK + " data-points=\"2001\"");
+    assertThat(section(html, "explore")).contains("\"n\":2001");
+  }
+
+  @Test
   void aMillionProblemsFromOneFileAreCappedWithACountOfTheRest() {
     List<Problem> many = new ArrayList<>(1_000_000);
     Problem one = Problem.error("big.json", "/x", "bad value");
