@@ -15,8 +15,9 @@ public record AcceleratorRef(
     String raw, String name, String vendor, Double memoryGiB, boolean resolved) {
 
   public AcceleratorRef {
-    Objects.requireNonNull(raw, "raw");
-    Objects.requireNonNull(name, "name");
+    raw = Text.clean(Objects.requireNonNull(raw, "raw"));
+    name = Text.clean(Objects.requireNonNull(name, "name"));
+    vendor = Text.clean(vendor);
     if (name.isBlank()) {
       throw new IllegalArgumentException("an accelerator name must not be blank");
     }

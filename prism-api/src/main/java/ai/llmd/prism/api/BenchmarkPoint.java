@@ -1,10 +1,8 @@
 package ai.llmd.prism.api;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One measured operating point: one load level of one configuration, with its metrics and where
@@ -27,8 +25,7 @@ public record BenchmarkPoint(
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(metrics, "metrics");
     costs = List.copyOf(Objects.requireNonNull(costs, "costs"));
-    labels =
-        Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(labels, "labels")));
+    labels = Labels.of(Objects.requireNonNull(labels, "labels"));
     Objects.requireNonNull(provenance, "provenance");
   }
 

@@ -21,7 +21,7 @@ public record Cost(
 
   public Cost {
     Objects.requireNonNull(pricingModel, "pricingModel");
-    Objects.requireNonNull(basis, "basis");
+    basis = Text.clean(Objects.requireNonNull(basis, "basis"));
     requireNonNegative(perMillionOutputTokens, "perMillionOutputTokens");
     requireNonNegative(perMillionInputTokens, "perMillionInputTokens");
     if (perMillionOutputTokens == null && perMillionInputTokens == null) {

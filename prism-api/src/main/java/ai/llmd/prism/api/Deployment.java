@@ -30,7 +30,10 @@ public record Deployment(
       new Deployment(null, null, null, null, null, List.of(), List.of(), null);
 
   public Deployment {
-    components = List.copyOf(Objects.requireNonNull(components, "components"));
+    engine = Text.clean(engine);
+    engineVersion = Text.clean(engineVersion);
+    servingStack = Text.clean(servingStack);
+    components = List.copyOf(Text.clean(Objects.requireNonNull(components, "components")));
     roles = List.copyOf(Objects.requireNonNull(roles, "roles"));
     if (acceleratorCount != null && acceleratorCount < 1) {
       throw new IllegalArgumentException("acceleratorCount must be at least 1");

@@ -16,11 +16,34 @@ public final class Distribution {
 
   private static final Statistic[] STATS = Statistic.values();
 
-  // NaN marks an absent statistic; NaN is never a legal value, so it cannot collide.
-  private final double[] values;
+  // Only the statistics present are stored, in Statistic order, with a bit per statistic saying
+  // which; a single statistic (the usual case) without an array: a point holds a dozen values.
+  private final int present;
+  private final double one;
+  private final double[] more;
 
-  private Distribution(double[] values) {
-    this.values = values;
+  private Distribution(double[] all) {
+    int mask = 0;
+    int n = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (!Double.isNaN(all[i])) {
+        mask |= 1 << i;
+        n++;
+      }
+    }
+    double[] packed = new double[n];
+    for (int i = 0, j = 0; i < all.length; i++) {
+      if (!Double.isNaN(all[i])) {
+        packed[j++] = all[i];
+      }
+    }
+    this.present = mask;
+    this.one = n == 1 ? packed[0] : Double.NaN;
+    this.more = n == 1 ? null : packed;
+  }
+
+  private double at(int index) {
+    return more == null ? one : more[index];
   }
 
   /** A distribution known only by its mean (a single-valued quantity). */
@@ -35,13 +58,15 @@ public final class Distribution {
 
   /** The value of {@code statistic}, or empty when the source did not report it. */
   public OptionalDouble get(Statistic statistic) {
-    double v = values[statistic.ordinal()];
-    return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    int bit = 1 << statistic.ordinal();
+    return (present & bit) == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(at(Integer.bitCount(present & (bit - 1))));
   }
 
   /** Whether the source reported {@code statistic}. */
   public boolean has(Statistic statistic) {
-    return !Double.isNaN(values[statistic.ordinal()]);
+    return (present & (1 << statistic.ordinal())) != 0;
   }
 
   /** The mean, or empty. */
@@ -62,12 +87,7 @@ public final class Distribution {
 
   /** True when no statistic is present. */
   public boolean isEmpty() {
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        return false;
-      }
-    }
-    return true;
+    return present == 0;
   }
 
   /**
@@ -75,10 +95,11 @@ public final class Distribution {
    * The function must be a positive scaling, so that order statistics stay ordered.
    */
   public Distribution scaled(DoubleUnaryOperator positiveScaling) {
-    double[] out = values.clone();
-    for (int i = 0; i < out.length; i++) {
-      if (!Double.isNaN(out[i])) {
-        out[i] = checkFinite(STATS[i], positiveScaling.applyAsDouble(out[i]));
+    double[] out = new double[STATS.length];
+    Arrays.fill(out, Double.NaN);
+    for (Statistic s : STATS) {
+      if (has(s)) {
+        out[s.ordinal()] = checkFinite(s, positiveScaling.applyAsDouble(get(s).getAsDouble()));
       }
     }
     return new Distribution(out);
@@ -86,12 +107,15 @@ public final class Distribution {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Distribution d && Arrays.equals(values, d.values);
+    return o instanceof Distribution d
+        && present == d.present
+        && Double.compare(one, d.one) == 0
+        && Arrays.equals(more, d.more);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(values);
+    return 31 * (31 * present + Double.hashCode(one)) + Arrays.hashCode(more);
   }
 
   @Override
@@ -102,7 +126,7 @@ public final class Distribution {
         if (sb.length() > 1) {
           sb.append(", ");
         }
-        sb.append(s.key()).append('=').append(values[s.ordinal()]);
+        sb.append(s.key()).append('=').append(get(s).getAsDouble());
       }
     }
     return sb.append('}').toString();
@@ -149,7 +173,7 @@ public final class Distribution {
     }
 
     public Distribution build() {
-      return new Distribution(values.clone());
+      return new Distribution(values);
     }
   }
 }

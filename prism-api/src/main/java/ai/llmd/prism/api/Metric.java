@@ -41,7 +41,12 @@ public enum Metric {
   /** Share of the KV cache in use on the serving engine. */
   KV_CACHE_USAGE(Unit.PERCENT, Direction.NEUTRAL, false),
   /** Share of prompt tokens served from the prefix cache. */
-  PREFIX_CACHE_HIT_RATE(Unit.PERCENT, Direction.HIGHER_IS_BETTER, false);
+  PREFIX_CACHE_HIT_RATE(Unit.PERCENT, Direction.HIGHER_IS_BETTER, false),
+  /** Average electrical power drawn by the deployment's accelerators during the stage. */
+  AVERAGE_POWER(Unit.WATTS, Direction.LOWER_IS_BETTER, true),
+  /** Accelerator energy per million output tokens: average power over output throughput. */
+  ENERGY_PER_MILLION_OUTPUT_TOKENS(
+      Unit.WATT_HOURS_PER_MILLION_TOKENS, Direction.LOWER_IS_BETTER, false);
 
   private final Unit unit;
   private final Direction direction;

@@ -28,6 +28,7 @@ public record MetricValue(Metric metric, Distribution distribution, String deriv
             metric.key() + "." + s.key() + " must not be negative, was " + v);
       }
     }
+    derivation = Text.clean(derivation);
     if (derivation != null && derivation.isBlank()) {
       throw new IllegalArgumentException("a derivation rule needs a name");
     }

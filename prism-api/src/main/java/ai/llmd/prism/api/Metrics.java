@@ -1,9 +1,10 @@
 package ai.llmd.prism.api;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -13,11 +14,20 @@ import java.util.Set;
 public final class Metrics {
 
   private static final Metrics EMPTY = new Metrics(new EnumMap<>(Metric.class));
+  private static final Metric[] METRICS = Metric.values();
 
-  private final Map<Metric, MetricValue> values;
+  // The values present, in Metric order, and a bit per Metric saying which: a point holds a dozen
+  // values, and a map of them would cost more than the values themselves.
+  private final int present;
+  private final MetricValue[] values;
 
   private Metrics(EnumMap<Metric, MetricValue> values) {
-    this.values = Collections.unmodifiableMap(values);
+    int mask = 0;
+    for (Metric m : values.keySet()) {
+      mask |= 1 << m.ordinal();
+    }
+    this.present = mask;
+    this.values = values.values().toArray(new MetricValue[0]);
   }
 
   /** No values at all. */
@@ -33,23 +43,30 @@ public final class Metrics {
   /** A builder holding these values, to add or replace some. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.values.putAll(values);
+    for (MetricValue v : values) {
+      b.values.put(v.metric(), v);
+    }
     return b;
   }
 
   /** The value of {@code metric}, or empty. */
   public Optional<MetricValue> get(Metric metric) {
-    return Optional.ofNullable(values.get(metric));
+    return Optional.ofNullable(value(metric));
+  }
+
+  private MetricValue value(Metric metric) {
+    int bit = 1 << metric.ordinal();
+    return (present & bit) == 0 ? null : values[Integer.bitCount(present & (bit - 1))];
   }
 
   /** Whether a value of {@code metric} is present. */
   public boolean has(Metric metric) {
-    return values.containsKey(metric);
+    return (present & (1 << metric.ordinal())) != 0;
   }
 
   /** One statistic of {@code metric}, or empty when the metric or the statistic is absent. */
   public OptionalDouble get(Metric metric, Statistic statistic) {
-    MetricValue v = values.get(metric);
+    MetricValue v = value(metric);
     return v == null ? OptionalDouble.empty() : v.get(statistic);
   }
 
@@ -60,31 +77,37 @@ public final class Metrics {
 
   /** The metrics present, in {@link Metric} order. */
   public Set<Metric> metrics() {
-    return values.keySet();
+    EnumSet<Metric> out = EnumSet.noneOf(Metric.class);
+    for (Metric m : METRICS) {
+      if (has(m)) {
+        out.add(m);
+      }
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   /** The values present, in {@link Metric} order. */
   public Collection<MetricValue> values() {
-    return values.values();
+    return Collections.unmodifiableList(Arrays.asList(values));
   }
 
   public int size() {
-    return values.size();
+    return values.length;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Metrics m && values.equals(m.values);
+    return o instanceof Metrics m && present == m.present && Arrays.equals(values, m.values);
   }
 
   @Override
   public int hashCode() {
-    return values.hashCode();
+    return Arrays.hashCode(values);
   }
 
   @Override
   public String toString() {
-    return values.values().toString();
+    return Arrays.toString(values);
   }
 
   /** Collects metric values; a later value for the same metric replaces the earlier one. */
@@ -113,7 +136,7 @@ public final class Metrics {
     }
 
     public Metrics build() {
-      return values.isEmpty() ? EMPTY : new Metrics(new EnumMap<>(values));
+      return values.isEmpty() ? EMPTY : new Metrics(values);
     }
   }
 }

@@ -27,8 +27,10 @@ public record ModelRef(
     boolean resolved) {
 
   public ModelRef {
-    Objects.requireNonNull(raw, "raw");
-    Objects.requireNonNull(id, "id");
+    raw = Text.clean(Objects.requireNonNull(raw, "raw"));
+    id = Text.clean(Objects.requireNonNull(id, "id"));
+    family = Text.clean(family);
+    precision = Text.clean(precision);
     if (id.isBlank()) {
       throw new IllegalArgumentException("a model id must not be blank");
     }

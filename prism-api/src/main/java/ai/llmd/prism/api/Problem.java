@@ -50,9 +50,9 @@ public record Problem(
 
   public Problem {
     Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(location, "location");
-    Objects.requireNonNull(message, "message");
+    file = Text.clean(Objects.requireNonNull(file, "file"));
+    location = Text.clean(Objects.requireNonNull(location, "location"));
+    message = Text.clean(Objects.requireNonNull(message, "message"));
     Objects.requireNonNull(kind, "kind");
   }
 

@@ -15,7 +15,8 @@ public record Provenance(URI source, String format, String formatVersion, String
 
   public Provenance {
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(location, "location");
+    format = Text.clean(Objects.requireNonNull(format, "format"));
+    formatVersion = Text.clean(formatVersion);
+    location = Text.clean(Objects.requireNonNull(location, "location"));
   }
 }

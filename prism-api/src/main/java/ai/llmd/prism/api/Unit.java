@@ -14,7 +14,11 @@ public enum Unit {
   /** A portion between 0 and 100. */
   PERCENT("%"),
   USD_PER_HOUR("USD/h"),
-  USD_PER_MILLION_TOKENS("USD/1M tokens");
+  USD_PER_MILLION_TOKENS("USD/1M tokens"),
+  /** Electrical power. */
+  WATTS("W"),
+  /** Energy per million tokens: watt-hours drawn while a million tokens were produced. */
+  WATT_HOURS_PER_MILLION_TOKENS("Wh/1M tokens");
 
   private final String symbol;
 

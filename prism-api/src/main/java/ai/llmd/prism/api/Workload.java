@@ -28,6 +28,9 @@ public record Workload(
       new Workload(null, null, null, null, null, null, null, null);
 
   public Workload {
+    dataset = Text.clean(dataset);
+    harness = Text.clean(harness);
+    harnessVersion = Text.clean(harnessVersion);
     requireLoad(targetRequestRate, "targetRequestRate");
     requireLoad(concurrency, "concurrency");
     if (stage != null && stage < 0) {

@@ -3,8 +3,8 @@ package ai.llmd.prism.benchmarks;
 import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.SourceFiles;
 import ai.llmd.prism.core.formats.InferencePerfReader;
-import ai.llmd.prism.core.internal.BytesSourceFile;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.ByteArrayInputStream;
@@ -96,14 +96,14 @@ public class InferencePerfReadBenchmark {
   public void setUp() {
     stage = stageReport().getBytes(StandardCharsets.UTF_8);
     URI uri = URI.create("mem:/run/results/stage_3_lifecycle_metrics.json");
-    bare = new BytesSourceFile(uri, "results/stage_3_lifecycle_metrics.json", stage);
+    bare = SourceFiles.of(uri, "results/stage_3_lifecycle_metrics.json", stage);
     SourceFile config =
-        new BytesSourceFile(
+        SourceFiles.of(
             URI.create("mem:/run/config.yaml"),
             "config.yaml",
             CONFIG.getBytes(StandardCharsets.UTF_8));
     withConfig =
-        new BytesSourceFile(
+        SourceFiles.of(
             uri, "results/stage_3_lifecycle_metrics.json", stage, Map.of("../config.yaml", config));
     prism = Prism.of(Plugins.builder().reader(reader).build(), LoadOptions.defaults());
   }

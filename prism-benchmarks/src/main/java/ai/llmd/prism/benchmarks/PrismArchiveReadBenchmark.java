@@ -2,9 +2,10 @@ package ai.llmd.prism.benchmarks;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.SourceFiles;
 import ai.llmd.prism.core.formats.PrismArchiveReader;
-import ai.llmd.prism.core.internal.BytesSourceFile;
 import ai.llmd.prism.spi.ReadSink;
+import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -39,15 +40,14 @@ public class PrismArchiveReadBenchmark {
   public int targetBytes;
 
   private byte[] content;
-  private BytesSourceFile file;
+  private SourceFile file;
   private final PrismArchiveReader reader = new PrismArchiveReader();
 
   @Setup
   public void setUp() throws IOException {
     content = generate(targetBytes);
     file =
-        new BytesSourceFile(
-            URI.create("mem:llm-d-benchmarks.json"), "llm-d-benchmarks.json", content);
+        SourceFiles.of(URI.create("mem:llm-d-benchmarks.json"), "llm-d-benchmarks.json", content);
     int[] counts = new int[2];
     reader.read(
         file,

@@ -1,6 +1,6 @@
 package ai.llmd.prism.benchmarks;
 
-import ai.llmd.prism.core.internal.HeadSniff;
+import ai.llmd.prism.core.SourceFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,6 +63,6 @@ public class SniffBenchmark {
 
   @Benchmark
   public int topLevelMembers() {
-    return new HeadSniff("report." + syntax, content).topLevel().size();
+    return SourceFiles.sniff("report." + syntax, content).topLevel().size();
   }
 }

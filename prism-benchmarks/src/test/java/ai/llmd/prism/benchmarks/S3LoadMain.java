@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.ToDoubleFunction;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -109,34 +110,47 @@ public final class S3LoadMain {
           args.length > 2
               ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
               : new int[] {defaults.threads(), 1};
-      Prism[] prisms = new Prism[settings.length];
-      double[][] rates = new double[settings.length][rounds];
-      for (int k = 0; k < settings.length; k++) {
-        prisms[k] = Prism.of(plugins, defaults.withThreads(settings[k]));
-      }
-      for (int w = 0; w < WARM_UP_ROUNDS; w++) {
-        run(prisms[w % prisms.length], objects);
-      }
-      // interleaved, so that drift in a shared machine's load hits every setting alike
-      for (int r = 0; r < rounds; r++) {
-        for (int k = 0; k < settings.length; k++) {
-          rates[k][r] = run(prisms[k], objects);
-        }
-      }
-      for (int k = 0; k < settings.length; k++) {
-        double[] x = rates[k];
-        Arrays.sort(x);
-        System.out.printf(
-            Locale.ROOT,
-            "threads=%d: median %.0f objects/s (min %.0f, max %.0f, %d rounds)%n",
-            settings[k],
-            x[rounds / 2],
-            x[0],
-            x[rounds - 1],
-            rounds);
-      }
+      measure(plugins, defaults, settings, rounds, WARM_UP_ROUNDS, prism -> run(prism, objects));
     } finally {
       proxy.stop();
+    }
+  }
+
+  /**
+   * Loads with each thread setting, warm-up rounds first, then the measured rounds interleaved (so
+   * that drift in a shared machine's load hits every setting alike), and prints the median rate.
+   */
+  static void measure(
+      Plugins plugins,
+      LoadOptions defaults,
+      int[] settings,
+      int rounds,
+      int warmUps,
+      ToDoubleFunction<Prism> run) {
+    Prism[] prisms = new Prism[settings.length];
+    double[][] rates = new double[settings.length][rounds];
+    for (int k = 0; k < settings.length; k++) {
+      prisms[k] = Prism.of(plugins, defaults.withThreads(settings[k]));
+    }
+    for (int w = 0; w < warmUps; w++) {
+      run.applyAsDouble(prisms[w % prisms.length]);
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < settings.length; k++) {
+        rates[k][r] = run.applyAsDouble(prisms[k]);
+      }
+    }
+    for (int k = 0; k < settings.length; k++) {
+      double[] x = rates[k];
+      Arrays.sort(x);
+      System.out.printf(
+          Locale.ROOT,
+          "threads=%d: median %.0f objects/s (min %.0f, max %.0f, %d rounds)%n",
+          settings[k],
+          x[rounds / 2],
+          x[0],
+          x[rounds - 1],
+          rounds);
     }
   }
 

@@ -1,16 +1,18 @@
 package ai.llmd.prism.cli;
 
+import ai.llmd.prism.api.Direction;
 import ai.llmd.prism.api.PricingModel;
-import ai.llmd.prism.core.analysis.CostEstimate;
-import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Optimum;
-import ai.llmd.prism.core.analysis.PricingCatalog;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.llmd.prism.core.export.FindingsJson;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.Labels;
+import ai.llmd.prism.core.findings.Winners;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code prism best}: the best configuration that meets an SLO, its load level, and runners-up. */
@@ -40,7 +43,7 @@ final class BestCommand implements Callable<Integer> {
   @Option(
       names = "--slo",
       paramLabel = "CONSTRAINTS",
-      description = "Comma-separated, e.g. 'ttft.p90<=500ms,tpot.mean<=50ms'.")
+      description = "Comma-separated, e.g. 'ttft.p90<=500ms,tpot.mean<=50ms' (default: none).")
   String slo;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -74,97 +77,102 @@ final class BestCommand implements Callable<Integer> {
       description = "Runners-up to show (default: ${DEFAULT-VALUE}).")
   int top = 5;
 
-  @Option(names = "--json", description = "JSON instead of a table.")
+  @Option(names = "--json", description = "JSON (docs/json-format.md) instead of a table.")
   boolean json;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Optimum optimum;
-    if (objective.cheapest) {
-      PricingModel model = CostCommand.pricingModels(spec, List.of(pricing)).get(0);
-      optimum =
-          Optimum.cheapest(
-              priceOptions.apply(CostEstimator.of(PricingCatalog.builtIn())),
-              model,
-              CostEstimate.Tokens.OUTPUT);
-    } else {
-      String text = objective.maximize != null ? objective.maximize : objective.minimize;
-      Measure m = Measure.parse(text);
-      boolean wantHigher = objective.maximize != null;
-      if (m.direction() == ai.llmd.prism.api.Direction.NEUTRAL
-          || (m.direction() == ai.llmd.prism.api.Direction.HIGHER_IS_BETTER) != wantHigher) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(),
-            m.metric().key()
-                + " is "
-                + m.direction().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + "; use "
-                + (wantHigher ? "--minimize" : "--maximize"));
-      }
-      optimum = Optimum.best(m);
-    }
-    if (slo != null && !slo.isBlank()) {
-      optimum = optimum.subjectTo(slo);
-    }
+    PricingModel model = Choices.pricingModels(spec, List.of(pricing)).get(0);
     Loaded loaded = Loaded.from(source, filters, spec.commandLine().getErr());
-    Optimum.Result r = optimum.over(loaded.points());
-    List<Optimum.Candidate> shown = r.ranked().subList(0, Math.min(r.ranked().size(), top + 1));
+    Findings.Builder b = priceOptions.apply(spec, loaded.findings());
+    try {
+      b.slo(slo);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--slo " + e.getMessage());
+    }
+    if (!objective.cheapest) {
+      b.objective(objectiveMeasure());
+    }
+    Findings findings = b.build();
     if (json) {
-      ObjectNode root = Json.object();
-      root.put("objective", r.objective());
-      ArrayNode cs = root.putArray("constraints");
-      r.constraints().forEach(c -> cs.add(c.toString()));
-      ArrayNode ranked = root.putArray("ranked");
-      for (Optimum.Candidate c : shown) {
-        ranked.add(
-            Json.point(c.point()).put("loadLevel", c.loadLevel()).put("value", c.objective()));
-      }
-      ObjectNode infeasible = root.putObject("infeasible");
-      r.infeasible().forEach((k, v) -> infeasible.put(k.key(), v));
-      root.put("unchecked", r.unchecked().size());
-      Json.print(out, root);
+      out.println(
+          objective.cheapest
+              ? FindingsJson.writeCheapest(findings, model)
+              : FindingsJson.write(findings, FindingsJson.Part.WINNERS));
+      out.flush();
       return loaded.exitCode();
     }
+    Winners w = objective.cheapest ? findings.cheapest(model) : findings.winners();
+    print(out, w, findings.labels());
+    return loaded.exitCode();
+  }
+
+  private Measure objectiveMeasure() {
+    boolean wantHigher = objective.maximize != null;
+    String option = wantHigher ? "--maximize" : "--minimize";
+    Measure m = Choices.measure(spec, option, wantHigher ? objective.maximize : objective.minimize);
+    if (m.direction() == Direction.NEUTRAL
+        || (m.direction() == Direction.HIGHER_IS_BETTER) != wantHigher) {
+      throw new ParameterException(
+          spec.commandLine(),
+          m.metric().key()
+              + " is "
+              + m.direction().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + "; use "
+              + (wantHigher ? "--minimize" : "--maximize"));
+    }
+    return m;
+  }
+
+  private void print(PrintWriter out, Winners w, Labels labels) {
     out.println(
-        r.objective() + (r.constraints().isEmpty() ? "" : " subject to " + r.constraints()));
-    if (r.winner().isEmpty()) {
+        w.objective()
+            + " ("
+            + w.unit()
+            + ")"
+            + (w.slo().isEmpty() ? "" : " subject to " + w.slo()));
+    if (w.winner().isEmpty()) {
       out.println("no configuration meets the constraints");
     } else {
-      Optimum.Candidate w = r.winner().get();
+      Optimum.Candidate best = w.winner().get();
       out.println(
           "best: "
-              + w.configuration()
+              + best.configuration().label()
               + " at "
-              + w.loadLevel()
-              + " -> "
-              + Format.number(w.objective()));
+              + best.loadLevel()
+              + ": "
+              + Labels.number(best.objective())
+              + " "
+              + w.unit());
+      List<Optimum.Candidate> shown = w.ranked().subList(0, Math.min(w.ranked().size(), top + 1));
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"RANK", "CONFIGURATION", "LOAD", "VALUE", "SOURCE"});
+      rows.add(
+          new String[] {
+            "RANK", "CONFIGURATION", "LOAD", w.unit().toUpperCase(Locale.ROOT), "SOURCE"
+          });
       for (int i = 0; i < shown.size(); i++) {
         Optimum.Candidate c = shown.get(i);
         rows.add(
             new String[] {
               Integer.toString(i + 1),
-              Describe.configuration(c.point()),
+              labels.name(c.configuration()),
               c.loadLevel(),
-              Format.number(c.objective()),
-              Describe.source(c.point())
+              Labels.number(c.objective()),
+              Labels.source(c.point())
             });
       }
       Table.print(out, rows);
     }
-    if (!r.infeasible().isEmpty()) {
-      out.println(r.infeasible().size() + " configurations meet no constraint at any load:");
-      for (Map.Entry<ai.llmd.prism.core.analysis.Configuration, String> e :
-          r.infeasible().entrySet()) {
-        out.println("  " + e.getKey() + ": " + e.getValue());
+    if (!w.infeasible().isEmpty()) {
+      out.println(w.infeasible().size() + " configurations meet the constraints at no load:");
+      for (Map.Entry<Configuration, String> e : w.infeasible().entrySet()) {
+        out.println("  " + labels.name(e.getKey()) + ": " + e.getValue());
       }
     }
-    if (!r.unchecked().isEmpty()) {
-      out.println(r.unchecked().size() + " points could not be checked (a measure was missing)");
+    if (!w.unchecked().isEmpty()) {
+      out.println(w.unchecked().size() + " points could not be checked (a measure was missing)");
     }
     out.flush();
-    return loaded.exitCode();
   }
 }

@@ -8,6 +8,7 @@ import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.report.PointCharts;
 import ai.llmd.prism.spi.ChartSpec;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,8 @@ final class ChartCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SourceOptions source;
+
+  @Mixin FilterOptions filters;
 
   @Option(
       names = {"-o", "--output"},
@@ -74,10 +77,9 @@ final class ChartCommand implements Callable<Integer> {
     boolean vsConcurrency = "concurrency".equalsIgnoreCase(x.strip());
     Measure mx = vsConcurrency ? null : measure("--x", x);
     LoadResult result = source.load();
+    List<ai.llmd.prism.api.BenchmarkPoint> points = filters.apply(result.points());
     ChartSpec chart =
-        vsConcurrency
-            ? PointCharts.vsConcurrency(result.points(), my)
-            : PointCharts.xy(result.points(), mx, my);
+        vsConcurrency ? PointCharts.vsConcurrency(points, my) : PointCharts.xy(points, mx, my);
     ChartSpec.Scale xs = logX || vsConcurrency ? ChartSpec.Scale.LOG : ChartSpec.Scale.LINEAR;
     chart =
         new ChartSpec(
@@ -89,10 +91,10 @@ final class ChartCommand implements Callable<Integer> {
             chart.series(),
             chart.categories(),
             t);
-    Output.write(spec, output, new SvgChartRenderer().toSvg(chart));
+    Output.write(spec, output, new SvgChartRenderer().toSvg(chart), result);
     for (Problem p : result.problems()) {
       if (p.severity() != Problem.Severity.INFO) {
-        spec.commandLine().getErr().println(p);
+        spec.commandLine().getErr().println(Escape.text(p.toString()));
       }
     }
     if (chart.series().isEmpty()) {

@@ -1,15 +1,16 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
-import ai.llmd.prism.core.analysis.Comparisons;
-import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.analysis.RegressionReport;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.llmd.prism.core.export.FindingsJson;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.Labels;
+import ai.llmd.prism.core.findings.PdComparison;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,188 +45,186 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--throughput",
       paramLabel = "MEASURE",
-      description = "P/D comparison: what is compared (default: ${DEFAULT-VALUE}).")
-  String throughput = "output_throughput/chip";
+      description = "P/D comparison: what is compared (default: output_throughput/chip).")
+  String throughput;
 
   @Option(
       names = "--latency",
       paramLabel = "MEASURE",
-      description =
-          "P/D comparison: the latency bounded by the targets (default: ${DEFAULT-VALUE}).")
-  String latency = "tpot.mean";
+      description = "P/D comparison: the latency bounded by the targets (default: tpot.mean).")
+  String latency;
 
   @Option(
       names = "--targets",
       paramLabel = "X",
       split = ",",
       description =
-          "P/D comparison: latency targets in the latency's unit (default: ${DEFAULT-VALUE}).")
-  List<Double> targets = new ArrayList<>(List.of(20.0, 30.0, 50.0, 100.0));
+          "P/D comparison: latency targets in the latency's unit (default: 20,25,30,40,50).")
+  List<Double> targets;
 
   @Option(
       names = {"-m", "--measure"},
       paramLabel = "MEASURE",
       split = ",",
-      description = "Regression: measures (default: ${DEFAULT-VALUE}).")
-  List<String> measures =
-      new ArrayList<>(List.of("output_throughput", "ttft.mean", "tpot.mean", "e2e_latency.mean"));
+      description =
+          "Regression: measures (default: output_throughput,ttft.mean,ttft.p90,tpot.mean,"
+              + "e2e_latency.mean).")
+  List<String> measures;
 
   @Option(
       names = "--band",
       paramLabel = "PERCENT",
       description =
           "Regression: changes within ±PERCENT are unchanged (default: ${DEFAULT-VALUE}).")
-  double band = 5.0;
+  double band = Findings.DEFAULT_BAND_PERCENT;
 
-  @Option(names = "--json", description = "JSON instead of a table.")
+  @Option(names = "--json", description = "JSON (docs/json-format.md) instead of a table.")
   boolean json;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Loaded candidate = Loaded.from(source, filters, spec.commandLine().getErr());
+    Findings.Builder b = candidate.findings();
     if (!baseline.isEmpty()) {
       Loaded before = Loaded.of(source.load(baseline), filters, spec.commandLine().getErr());
-      RegressionReport r =
-          Comparisons.regression(
-              before.points(),
-              candidate.points(),
-              measures.stream().map(Measure::parse).toList(),
+      b.baseline(new ai.llmd.prism.core.LoadResult(before.points(), List.of()))
+          .regression(
+              measures == null
+                  ? Findings.DEFAULT_REGRESSION_MEASURES
+                  : measures.stream().map(m -> Choices.measure(spec, "--measure", m)).toList(),
               band);
-      printRegression(out, r);
+      Findings findings = b.build();
+      if (json) {
+        out.println(FindingsJson.write(findings, FindingsJson.Part.REGRESSION));
+      } else {
+        printRegression(out, findings);
+      }
+      out.flush();
       return Math.max(candidate.exitCode(), before.exitCode());
     }
-    ArchitectureComparison c =
-        Comparisons.aggregatedVsDisaggregated(
-            candidate.points(),
-            Measure.parse(throughput),
-            Measure.parse(latency),
-            targets.stream().mapToDouble(Double::doubleValue).toArray());
-    printArchitectures(out, c);
+    b.pdMeasures(
+        throughput == null
+            ? Findings.DEFAULT_OBJECTIVE
+            : Choices.measure(spec, "--throughput", throughput),
+        latency == null ? Findings.DEFAULT_LATENCY : Choices.measure(spec, "--latency", latency));
+    if (targets != null) {
+      b.latencyTargets(targets);
+    }
+    Findings findings = b.build();
+    if (json) {
+      out.println(FindingsJson.write(findings, FindingsJson.Part.PD_VS_AGGREGATED));
+    } else {
+      printArchitectures(out, findings);
+    }
+    out.flush();
     return candidate.exitCode();
   }
 
-  private void printArchitectures(PrintWriter out, ArchitectureComparison c) {
-    if (json) {
-      ObjectNode root = Json.object();
-      root.put("throughput", c.throughput().toString());
-      root.put("latency", c.latency().toString());
-      ArrayNode rows = root.putArray("rows");
-      for (ArchitectureComparison.Row r : c.rows()) {
-        ObjectNode n = rows.addObject();
-        n.put("workload", r.workload().key());
-        n.put("latencyTarget", r.latencyTarget());
-        candidate(n, "aggregated", r.aggregated());
-        candidate(n, "disaggregated", r.disaggregated());
-        n.put(
-            "winner",
-            r.winner().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
-        r.advantagePercent().ifPresent(a -> n.put("advantagePercent", a));
-      }
-      root.put("excluded", c.excluded().size());
-      Json.print(out, root);
-      return;
-    }
-    String unit = c.latency().metric().unit().symbol();
+  private static void printArchitectures(PrintWriter out, Findings findings) {
+    PdComparison c = findings.pdVsAggregated();
+    Labels labels = findings.labels();
     out.println(
-        "best " + c.throughput() + " under each " + c.latency() + " target, aggregated vs P/D");
+        "best "
+            + Labels.measure(c.throughput())
+            + " ("
+            + Labels.unit(c.throughput())
+            + ") under each "
+            + Labels.measure(c.latency())
+            + " target, aggregated vs P/D");
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
-          "WORKLOAD", "TARGET (" + unit + ")", "AGGREGATED", "DISAGGREGATED", "WINNER"
+          "WORKLOAD", "TARGET (" + Labels.unit(c.latency()) + ")", "AGGREGATED", "P/D", "WINNER"
         });
-    for (ArchitectureComparison.Row r : c.rows()) {
-      rows.add(
-          new String[] {
-            r.workload().key(),
-            "<= " + Format.number(r.latencyTarget()),
-            cell(r.aggregated()),
-            cell(r.disaggregated()),
-            r.winner()
-                .map(
-                    a ->
-                        a.name().toLowerCase(java.util.Locale.ROOT)
-                            + r.advantagePercent()
-                                .map(p -> " (+" + Format.number(p) + "%)")
-                                .orElse(""))
-                .orElse("-")
-          });
+    List<String> oneSided = new ArrayList<>();
+    for (PdComparison.Group g : c.groups()) {
+      if (g.sides() != PdComparison.Sides.BOTH) {
+        oneSided.add(
+            g.workload().label()
+                + ": only "
+                + (g.sides() == PdComparison.Sides.AGGREGATED_ONLY ? "aggregated" : "P/D")
+                + " points, nothing to compare");
+        continue;
+      }
+      for (ArchitectureComparison.Row r : g.rows()) {
+        rows.add(
+            new String[] {
+              g.workload().label(),
+              "≤ " + Labels.number(r.latencyTarget()),
+              cell(labels, r.aggregated()),
+              cell(labels, r.disaggregated()),
+              r.winner()
+                  .map(
+                      a ->
+                          Labels.architecture(a)
+                              + r.advantagePercent()
+                                  .map(p -> " (" + Labels.percent(p) + ")")
+                                  .orElse(""))
+                  .orElse(Labels.NONE)
+            });
+      }
     }
-    Table.print(out, rows);
+    if (rows.size() > 1) {
+      Table.print(out, rows);
+    } else {
+      out.println("no workload has both aggregated and P/D points");
+    }
+    oneSided.forEach(out::println);
     if (!c.excluded().isEmpty()) {
       out.println(
           c.excluded().size() + " points not compared (unknown architecture or missing values)");
     }
-    out.flush();
   }
 
-  private static String cell(Optimum.Candidate c) {
+  private static String cell(Labels labels, Optimum.Candidate c) {
     return c == null
         ? "none meets it"
-        : Format.number(c.objective())
+        : Labels.number(c.objective())
             + " ("
-            + Describe.configuration(c.point())
+            + labels.name(c.configuration())
             + ", "
-            + Describe.load(c.point())
+            + c.loadLevel()
             + ")";
   }
 
-  private static void candidate(ObjectNode n, String field, Optimum.Candidate c) {
-    if (c == null) {
-      n.putNull(field);
-    } else {
-      n.set(field, Json.point(c.point()).put("value", c.objective()));
-    }
-  }
-
-  private void printRegression(PrintWriter out, RegressionReport r) {
-    if (json) {
-      ObjectNode root = Json.object();
-      root.put("bandPercent", r.bandPercent());
-      ArrayNode changes = root.putArray("changes");
-      for (RegressionReport.Change ch : r.changes()) {
-        ObjectNode n = changes.addObject();
-        n.put("configuration", ch.configuration().key());
-        n.put("measure", ch.measure().toString());
-        n.put("baseline", ch.baseline());
-        n.put("candidate", ch.candidate());
-        n.put("percentChange", ch.percentChange());
-        n.put("verdict", ch.verdict().name().toLowerCase(java.util.Locale.ROOT));
-        ArrayNode loads = n.putArray("loads");
-        ch.loads().forEach(loads::add);
-      }
-      ArrayNode ob = root.putArray("onlyInBaseline");
-      r.onlyInBaseline().forEach(k -> ob.add(k.key()));
-      ArrayNode oc = root.putArray("onlyInCandidate");
-      r.onlyInCandidate().forEach(k -> oc.add(k.key()));
-      ArrayNode ul = root.putArray("unmatchedLoads");
-      r.unmatchedLoads().forEach(u -> ul.add(u.configuration().key() + " @ " + u.load()));
-      Json.print(out, root);
-      return;
-    }
+  private static void printRegression(PrintWriter out, Findings findings) {
+    RegressionReport r = findings.regression().orElseThrow();
     out.println(
         "candidate vs baseline on matched configurations; geometric mean over matched loads;"
             + " ±"
-            + Format.number(r.bandPercent())
-            + "% is unchanged");
+            + Labels.number(r.bandPercent())
+            + " % is unchanged");
     List<String[]> rows = new ArrayList<>();
     rows.add(
-        new String[] {"CONFIGURATION", "MEASURE", "BASELINE", "CANDIDATE", "CHANGE", "VERDICT"});
+        new String[] {
+          "CONFIGURATION", "MEASURE", "UNIT", "BASELINE", "CANDIDATE", "CHANGE", "VERDICT"
+        });
     for (RegressionReport.Change ch : r.changes()) {
       rows.add(
           new String[] {
-            ch.configuration().key(),
-            ch.measure().toString(),
-            Format.number(ch.baseline()),
-            Format.number(ch.candidate()),
-            String.format(java.util.Locale.ROOT, "%+.1f%%", ch.percentChange()),
-            ch.verdict().name().toLowerCase(java.util.Locale.ROOT)
+            ch.configuration().label(),
+            Labels.measure(ch.measure()),
+            Labels.unit(ch.measure()),
+            Labels.number(ch.baseline()),
+            Labels.number(ch.candidate()),
+            Labels.percent(ch.percentChange()),
+            ch.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ')
           });
     }
     Table.print(out, rows);
-    r.onlyInBaseline().forEach(k -> out.println("only in baseline: " + k));
-    r.onlyInCandidate().forEach(k -> out.println("only in candidate: " + k));
-    r.unmatchedLoads().forEach(k -> out.println("unmatched load: " + k));
-    out.flush();
+    r.onlyInBaseline().forEach(k -> out.println("only in baseline: " + k.label()));
+    r.onlyInCandidate().forEach(k -> out.println("only in candidate: " + k.label()));
+    r.unmatchedLoads()
+        .forEach(
+            u ->
+                out.println(
+                    "unmatched load: "
+                        + u.configuration().label()
+                        + " at "
+                        + u.load()
+                        + " (only in "
+                        + (u.inBaseline() ? "baseline" : "candidate")
+                        + ")"));
   }
 }

@@ -4,17 +4,15 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.PricingModel;
 import ai.llmd.prism.core.analysis.CostEstimate;
-import ai.llmd.prism.core.analysis.CostEstimator;
-import ai.llmd.prism.core.analysis.PricingCatalog;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import ai.llmd.prism.core.export.FindingsJson;
+import ai.llmd.prism.core.findings.Costs;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.Labels;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cost",
     description = {
-      "USD per 1M output, input and total tokens at every point, per pricing model.",
-      "Costs the source states win; others are estimates from the pricing catalog, marked '~'.",
+      "USD per 1M output and input tokens at every point, per pricing model.",
+      "Costs the source states win; others are estimates from the pricing catalog, marked '~',",
+      "with the row used ([n] below the table) chosen by docs/pricing.md's policy.",
       "A point without a price says why, never 0."
     })
 final class CostCommand implements Callable<Integer> {
@@ -43,126 +42,89 @@ final class CostCommand implements Callable<Integer> {
       names = "--pricing",
       paramLabel = "MODEL",
       split = ",",
-      description = "on-demand, spot, cud-1y, cud-3y (default: all).")
+      description = "Pricing models: on-demand, spot, cud-1y, cud-3y (default: all).")
   List<String> pricing = new ArrayList<>();
-
-  @Option(
-      names = "--prices",
-      paramLabel = "FILE",
-      description = "A pricing catalog (JSON/YAML) whose rows override the built-in ones.")
-  Path prices;
-
-  @Option(
-      names = "--ratio",
-      paramLabel = "R",
-      description = "Output:input token cost ratio (default: ${DEFAULT-VALUE}).")
-  double ratio = CostEstimator.DEFAULT_OUTPUT_INPUT_RATIO;
 
   @Mixin PriceOptions priceOptions;
 
-  @Option(names = "--json", description = "JSON instead of a table.")
+  @Option(names = "--json", description = "JSON (docs/json-format.md) instead of a table.")
   boolean json;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<PricingModel> models = pricingModels(spec, pricing);
-    PricingCatalog catalog = PricingCatalog.builtIn();
-    if (prices != null) {
-      catalog = catalog.overriddenBy(PricingCatalog.load(prices));
-    }
-    CostEstimator costs = priceOptions.apply(CostEstimator.of(catalog).withOutputInputRatio(ratio));
+    List<PricingModel> models = Choices.pricingModels(spec, pricing);
     Loaded loaded = Loaded.from(source, filters, spec.commandLine().getErr());
+    Findings findings = priceOptions.apply(spec, loaded.findings()).pricing(models).build();
     if (json) {
-      ArrayNode root = Json.MAPPER.createArrayNode();
-      for (BenchmarkPoint p : loaded.points()) {
-        ObjectNode n = Json.point(p);
-        ObjectNode byModel = n.putObject("costs");
-        for (PricingModel m : models) {
-          Optional<CostEstimate> c = costs.estimate(p, m);
-          ObjectNode e = byModel.putObject(m.key());
-          if (c.isEmpty()) {
-            e.putNull("perMillionOutputTokens");
-            e.put("noPrice", costs.whyNoPrice(p, m).orElse("no price"));
-            continue;
-          }
-          e.put("unit", "USD/1M tokens");
-          put(e, "perMillionOutputTokens", c.get().perMillion(CostEstimate.Tokens.OUTPUT));
-          put(e, "perMillionInputTokens", c.get().perMillion(CostEstimate.Tokens.INPUT));
-          put(e, "perMillionTotalTokens", c.get().perMillion(CostEstimate.Tokens.TOTAL));
-          e.put("estimated", c.get().estimated());
-          e.put("basis", c.get().basis());
-        }
-        root.add(n);
-      }
-      Json.print(out, root);
+      out.println(FindingsJson.write(findings, FindingsJson.Part.COSTS));
+      out.flush();
       return loaded.exitCode();
     }
-    List<String[]> rows = new ArrayList<>();
-    List<String> header = new ArrayList<>(List.of("CONFIGURATION", "LOAD", "OUT tok/s"));
-    for (PricingModel m : models) {
-      header.add(m.key() + " $/1M out");
-      header.add(m.key() + " $/1M in");
+    Costs costs = findings.costs();
+    Labels labels = findings.labels();
+    List<String> header = new ArrayList<>(List.of("CONFIGURATION", "LOAD", "OUTPUT TOKENS/S"));
+    List<Map<BenchmarkPoint, Costs.PointCost>> byModel = new ArrayList<>();
+    for (Costs.ForModel m : costs.byModel().values()) {
+      header.add(m.model().key() + " USD/1M out");
+      header.add(m.model().key() + " USD/1M in");
+      Map<BenchmarkPoint, Costs.PointCost> byPoint = new IdentityHashMap<>();
+      m.points().forEach(pc -> byPoint.put(pc.point(), pc));
+      byModel.add(byPoint);
     }
+    List<String[]> rows = new ArrayList<>();
     rows.add(header.toArray(String[]::new));
-    List<String> reasons = new ArrayList<>();
-    for (BenchmarkPoint p : loaded.points()) {
+    List<String> rowNotes = new ArrayList<>();
+    for (Costs.PointCost first : costs.byModel().values().iterator().next().points()) {
+      BenchmarkPoint p = first.point();
       List<String> row = new ArrayList<>();
-      row.add(Describe.configuration(p));
-      row.add(Describe.load(p));
-      row.add(Format.number(p.metrics().mean(Metric.OUTPUT_THROUGHPUT)));
-      for (PricingModel m : models) {
-        Optional<CostEstimate> c = costs.estimate(p, m);
-        if (c.isEmpty()) {
+      row.add(labels.name(first.configuration()));
+      row.add(Labels.load(p));
+      row.add(Labels.number(p.metrics().mean(Metric.OUTPUT_THROUGHPUT).orElse(Double.NaN)));
+      for (Map<BenchmarkPoint, Costs.PointCost> byPoint : byModel) {
+        Costs.PointCost pc = byPoint.get(p);
+        if (pc.estimate() == null) {
           row.add("no price");
           row.add("");
-          costs
-              .whyNoPrice(p, m)
-              .ifPresent(w -> reasons.add(Describe.configuration(p) + ", " + m.key() + ": " + w));
           continue;
         }
-        String mark = c.get().estimated() ? "~" : "";
-        row.add(money(c.get().perMillion(CostEstimate.Tokens.OUTPUT), mark));
-        row.add(money(c.get().perMillion(CostEstimate.Tokens.INPUT), mark));
+        String mark = pc.estimate().estimated() ? "~" : "";
+        String note = "";
+        if (pc.estimate().row() != null) {
+          String text = Labels.priceRow(pc.estimate());
+          if (!rowNotes.contains(text)) {
+            rowNotes.add(text);
+          }
+          note = " [" + (rowNotes.indexOf(text) + 1) + "]";
+        }
+        row.add(money(pc.estimate().perMillion(CostEstimate.Tokens.OUTPUT), mark) + note);
+        row.add(money(pc.estimate().perMillion(CostEstimate.Tokens.INPUT), mark));
       }
       rows.add(row.toArray(String[]::new));
     }
     Table.print(out, rows);
     out.println(
         "~ estimated from the pricing catalog "
-            + catalog.version()
+            + costs.catalogVersion()
             + "; others as stated by the source");
-    reasons.stream().distinct().limit(20).forEach(r -> out.println("no price: " + r));
+    for (int i = 0; i < rowNotes.size(); i++) {
+      out.println("[" + (i + 1) + "] " + rowNotes.get(i));
+    }
+    for (Costs.ForModel m : costs.byModel().values()) {
+      for (Costs.NoPrice np : m.noPrice()) {
+        out.println(
+            m.model().key()
+                + ": "
+                + np.points().size()
+                + (np.points().size() == 1 ? " point, " : " points, ")
+                + np.reason());
+      }
+    }
     out.flush();
     return loaded.exitCode();
   }
 
-  static List<PricingModel> pricingModels(CommandSpec spec, List<String> keys) {
-    if (keys.isEmpty()) {
-      return Arrays.asList(PricingModel.values());
-    }
-    List<PricingModel> out = new ArrayList<>();
-    for (String k : keys) {
-      out.add(
-          PricingModel.byKey(k)
-              .orElseThrow(
-                  () ->
-                      new picocli.CommandLine.ParameterException(
-                          spec.commandLine(),
-                          "unknown pricing model '" + k + "' (on-demand, spot, cud-1y, cud-3y)")));
-    }
-    return out;
-  }
-
   private static String money(OptionalDouble v, String mark) {
-    return v.isEmpty() ? "-" : mark + String.format(java.util.Locale.ROOT, "%.2f", v.getAsDouble());
-  }
-
-  private static void put(ObjectNode n, String field, OptionalDouble v) {
-    if (v.isPresent()) {
-      n.put(field, v.getAsDouble());
-    } else {
-      n.putNull(field);
-    }
+    return v.isEmpty() ? Labels.NONE : mark + Labels.money(v.getAsDouble());
   }
 }

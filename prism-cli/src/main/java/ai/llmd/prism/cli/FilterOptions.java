@@ -57,13 +57,13 @@ final class FilterOptions {
   @Option(
       names = "--isl",
       paramLabel = "TOKENS",
-      description = "Keep points whose mean input length is within 5% of TOKENS.")
+      description = "Keep points whose mean input length is within 5%% of TOKENS.")
   Double isl;
 
   @Option(
       names = "--osl",
       paramLabel = "TOKENS",
-      description = "Keep points whose mean output length is within 5% of TOKENS.")
+      description = "Keep points whose mean output length is within 5%% of TOKENS.")
   Double osl;
 
   List<BenchmarkPoint> apply(List<BenchmarkPoint> points) {

@@ -1,21 +1,21 @@
 package ai.llmd.prism.cli;
 
-import ai.llmd.prism.core.analysis.Facet;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Measure;
-import ai.llmd.prism.core.analysis.Pareto;
 import ai.llmd.prism.core.analysis.ParetoResult;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.llmd.prism.core.export.FindingsJson;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.Frontier;
+import ai.llmd.prism.core.findings.Labels;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code prism pareto}: the points no other point beats on every chosen measure. */
@@ -37,8 +37,8 @@ final class ParetoCommand implements Callable<Integer> {
       names = {"-m", "--measure"},
       paramLabel = "MEASURE",
       split = ",",
-      description = "Measures (default: output_throughput/chip,tpot.mean).")
-  List<String> measures = new ArrayList<>(List.of("output_throughput/chip", "tpot.mean"));
+      description = "Measures (default: tpot.mean,output_throughput/chip).")
+  List<String> measures = new ArrayList<>(List.of("tpot.mean", "output_throughput/chip"));
 
   @Option(
       names = "--by",
@@ -46,84 +46,47 @@ final class ParetoCommand implements Callable<Integer> {
       description = "One frontier per value of a facet (e.g. accelerator, architecture, model).")
   String by;
 
-  @Option(names = "--json", description = "JSON instead of a table.")
+  @Option(names = "--json", description = "JSON (docs/json-format.md) instead of a table.")
   boolean json;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Measure> ms = measures.stream().map(Measure::parse).toList();
+    List<Measure> ms = measures.stream().map(m -> Choices.measure(spec, "--measure", m)).toList();
     if (ms.size() < 2) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "a frontier needs at least two measures");
+      throw new ParameterException(spec.commandLine(), "a frontier needs at least two measures");
     }
+    var facet = by == null ? null : Choices.facet(spec, "--by", by);
     Loaded loaded = Loaded.from(source, filters, spec.commandLine().getErr());
-    Map<String, ParetoResult> frontiers = new TreeMap<>();
-    if (by == null) {
-      frontiers.put("all", Pareto.frontier(loaded.points(), ms));
-    } else {
-      Facet facet =
-          Facet.BUILT_IN.stream()
-              .filter(f -> f.name().equals(by))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new picocli.CommandLine.ParameterException(
-                          spec.commandLine(),
-                          "unknown facet '"
-                              + by
-                              + "' (one of "
-                              + Facet.BUILT_IN.stream().map(Facet::name).toList()
-                              + ")"));
-      frontiers.putAll(
-          Pareto.frontiers(loaded.points(), facet::valueOf, ms.toArray(Measure[]::new)));
-    }
+    Findings.Builder b = loaded.findings().frontier(ms).frontierGroups(facet);
+    Findings findings = b.build();
     if (json) {
-      ObjectNode root = Json.object();
-      ArrayNode measureNames = root.putArray("measures");
-      ms.forEach(m -> measureNames.add(m.toString()));
-      ObjectNode groups = root.putObject("frontiers");
-      for (Map.Entry<String, ParetoResult> e : frontiers.entrySet()) {
-        ObjectNode g = groups.putObject(e.getKey());
-        ArrayNode points = g.putArray("frontier");
-        for (ParetoResult.Entry entry : e.getValue().frontier()) {
-          ObjectNode p = Json.point(entry.point());
-          ArrayNode values = p.putArray("values");
-          entry.values().forEach(values::add);
-          p.put("knee", e.getValue().knee().map(k -> k.point() == entry.point()).orElse(false));
-          points.add(p);
-        }
-        g.put("points", e.getValue().entries().size());
-        ArrayNode excluded = g.putArray("excluded");
-        e.getValue()
-            .excluded()
-            .forEach(x -> excluded.add(Json.point(x.point()).put("reason", x.reason())));
-      }
-      Json.print(out, root);
+      out.println(FindingsJson.write(findings, FindingsJson.Part.FRONTIERS));
+      out.flush();
       return loaded.exitCode();
     }
-    for (Map.Entry<String, ParetoResult> e : frontiers.entrySet()) {
-      ParetoResult r = e.getValue();
+    Labels labels = findings.labels();
+    for (Frontier f : findings.frontiers()) {
       out.println(
-          (by == null ? "" : by + " = " + e.getKey() + ": ")
-              + r.frontier().size()
+          (by == null ? "" : by + " = " + f.group() + ": ")
+              + f.frontier().size()
               + " of "
-              + r.entries().size()
+              + f.considered()
               + " points on the frontier of "
-              + ms
-              + (r.excluded().isEmpty() ? "" : "; " + r.excluded().size() + " lacked a measure"));
+              + ms.stream().map(Labels::measure).toList()
+              + (f.excluded().isEmpty() ? "" : "; " + f.excluded().size() + " lacked a measure"));
       List<String[]> rows = new ArrayList<>();
       List<String> header = new ArrayList<>(List.of("CONFIGURATION", "LOAD"));
-      ms.forEach(m -> header.add(m + " (" + m.metric().unit().symbol() + ")"));
+      ms.forEach(m -> header.add(Labels.measure(m) + " (" + Labels.unit(m) + ")"));
       header.addAll(List.of("KNEE", "SOURCE"));
       rows.add(header.toArray(String[]::new));
-      for (ParetoResult.Entry entry : r.frontier()) {
+      for (ParetoResult.Entry entry : f.frontier()) {
         List<String> row =
             new ArrayList<>(
-                List.of(Describe.configuration(entry.point()), Describe.load(entry.point())));
-        entry.values().forEach(v -> row.add(Format.number(v)));
-        row.add(r.knee().map(k -> k.point() == entry.point()).orElse(false) ? "knee" : "");
-        row.add(Describe.source(entry.point()));
+                List.of(labels.name(Configuration.of(entry.point())), Labels.load(entry.point())));
+        entry.values().forEach(v -> row.add(Labels.number(v)));
+        row.add(f.knee() != null && f.knee().point() == entry.point() ? "knee" : "");
+        row.add(Labels.source(entry.point()));
         rows.add(row.toArray(String[]::new));
       }
       Table.print(out, rows);

@@ -43,7 +43,7 @@ final class PluginsCommand implements Callable<Integer> {
     }
     Table.print(out, rows);
     for (Problem problem : plugins.problems()) {
-      spec.commandLine().getErr().println(problem);
+      spec.commandLine().getErr().println(Escape.text(problem.toString()));
     }
     return plugins.problems().isEmpty() ? 0 : 1;
   }

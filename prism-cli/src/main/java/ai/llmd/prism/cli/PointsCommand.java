@@ -4,17 +4,18 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.export.PointsCsv;
 import ai.llmd.prism.core.export.PointsJson;
+import ai.llmd.prism.core.findings.Labels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -86,62 +87,38 @@ final class PointsCommand implements Callable<Integer> {
           "ISL",
           "OSL",
           "LOAD",
-          "OUT tok/s" + per,
+          "OUTPUT tokens/s" + per,
           "TTFT ms",
-          "TPOT ms",
+          "TPOT ms/token",
           "SOURCE"
         });
     for (BenchmarkPoint p : points) {
-      OptionalInt n = Views.accelerators(p.deployment());
-      String accel =
-          (p.deployment().accelerator() == null ? "?" : p.deployment().accelerator().name())
-              + (n.isPresent() ? " x" + n.getAsInt() : "");
-      String arch =
-          p.deployment().pdRatio() != null
-              ? "P/D " + p.deployment().pdRatio()
-              : p.deployment().architecture().name().toLowerCase(Locale.ROOT);
+      Configuration c = Configuration.of(p);
       rows.add(
           new String[] {
             p.model().id(),
-            accel,
-            arch,
-            Format.number(
-                p.workload().inputLength() == null ? null : p.workload().inputLength().mean()),
-            Format.number(
-                p.workload().outputLength() == null ? null : p.workload().outputLength().mean()),
-            load(p),
+            c.acceleratorLabel(),
+            c.topologyLabel(),
+            number(p.workload().inputLength() == null ? null : p.workload().inputLength().mean()),
+            number(p.workload().outputLength() == null ? null : p.workload().outputLength().mean()),
+            Labels.load(p),
             mean(Views.value(p, Metric.OUTPUT_THROUGHPUT, basis)),
             mean(p.metrics().get(Metric.TTFT)),
             mean(p.metrics().get(Metric.TPOT)),
-            p.provenance().source().getPath() == null
-                ? p.provenance().source().toString()
-                : shortName(p)
+            Labels.source(p)
           });
     }
     Table.print(out, rows);
   }
 
-  private static String shortName(BenchmarkPoint p) {
-    String path = p.provenance().source().getPath();
-    int slash = path.lastIndexOf('/');
-    String name = slash < 0 ? path : path.substring(slash + 1);
-    return p.provenance().location().isEmpty() ? name : name + " " + p.provenance().location();
-  }
-
-  private static String load(BenchmarkPoint p) {
-    if (p.workload().concurrency() != null) {
-      return "c=" + Format.number(p.workload().concurrency());
-    }
-    if (p.workload().targetRequestRate() != null) {
-      return Format.number(p.workload().targetRequestRate()) + " req/s";
-    }
-    return "-";
+  private static String number(OptionalDouble v) {
+    return v == null || v.isEmpty() ? Labels.NONE : Labels.number(v.getAsDouble());
   }
 
   private static String mean(Optional<MetricValue> v) {
     if (v.isEmpty() || v.get().mean().isEmpty()) {
-      return "-";
+      return Labels.NONE;
     }
-    return Format.number(v.get().mean().getAsDouble()) + (v.get().isDerived() ? "*" : "");
+    return Labels.number(v.get().mean().getAsDouble()) + (v.get().isDerived() ? "*" : "");
   }
 }

@@ -4,10 +4,8 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
-import ai.llmd.prism.core.analysis.PricingCatalog;
 import ai.llmd.prism.report.HtmlReport;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,31 +47,9 @@ final class ReportCommand implements Callable<Integer> {
       description = "Sources of the baseline to judge regressions against.")
   List<String> baseline = new ArrayList<>();
 
-  @Option(
-      names = "--pricing",
-      paramLabel = "FILE",
-      description =
-          "A price catalog (JSON or YAML, docs on PricingCatalog) whose rows override the"
-              + " built-in ones for cost estimates.")
-  Path pricing;
+  @Mixin FilterOptions filters;
 
-  @Option(
-      names = "--provider",
-      paramLabel = "NAME",
-      description = "Estimate costs only from price rows of this provider (e.g. GCP, AWS).")
-  String provider;
-
-  @Option(
-      names = "--region",
-      paramLabel = "NAME",
-      description = "Estimate costs only from price rows of this region (e.g. us-central1).")
-  String region;
-
-  @Option(
-      names = "--machine-type",
-      paramLabel = "NAME",
-      description = "Estimate costs only from price rows of this machine type.")
-  String machineType;
+  @Mixin PriceOptions priceOptions;
 
   @Option(
       names = "--slo",
@@ -98,18 +74,14 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--slo " + e.getMessage());
     }
-    CostEstimator costs = CostEstimator.of(catalog());
-    if (provider != null) {
-      costs = costs.withProvider(provider);
+    CostEstimator costs = priceOptions.estimator(spec);
+    LoadResult loaded = source.load();
+    LoadResult current = new LoadResult(filters.apply(loaded.points()), loaded.problems());
+    LoadResult base = null;
+    if (!baseline.isEmpty()) {
+      LoadResult b = source.load(baseline);
+      base = new LoadResult(filters.apply(b.points()), b.problems());
     }
-    if (region != null) {
-      costs = costs.withRegion(region);
-    }
-    if (machineType != null) {
-      costs = costs.withMachineType(machineType);
-    }
-    LoadResult current = source.load();
-    LoadResult base = baseline.isEmpty() ? null : source.load(baseline);
     HtmlReport.Options options =
         HtmlReport.Options.defaults()
             .withTitle(title)
@@ -117,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
             .withCosts(costs)
             .withBaseline(base)
             .withGeneratedAt(timestamp);
-    Output.write(spec, output, HtmlReport.of(current, options).toHtml());
+    Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());
     if (base != null) {
@@ -125,22 +97,9 @@ final class ReportCommand implements Callable<Integer> {
     }
     for (Problem p : problems) {
       if (p.severity() != Problem.Severity.INFO) {
-        spec.commandLine().getErr().println(p);
+        spec.commandLine().getErr().println(Escape.text(p.toString()));
       }
     }
     return errors ? 1 : 0;
-  }
-
-  private PricingCatalog catalog() {
-    PricingCatalog builtIn = PricingCatalog.builtIn();
-    if (pricing == null) {
-      return builtIn;
-    }
-    try {
-      return builtIn.overriddenBy(PricingCatalog.load(pricing));
-    } catch (IOException | RuntimeException e) {
-      throw new ParameterException(
-          spec.commandLine(), "--pricing " + pricing + ": " + e.getMessage());
-    }
   }
 }

@@ -5,12 +5,19 @@ import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.spi.ConnectorConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** What to load and how: shared by every command that reads sources. */
 final class SourceOptions {
@@ -20,7 +27,7 @@ final class SourceOptions {
       paramLabel = "SOURCE",
       description =
           "A file, a directory, - for standard input, or a URI a connector handles (gs://, s3://,"
-              + " giq://).")
+              + " giq://, gdrive://).")
   List<String> sources = new ArrayList<>();
 
   @Option(
@@ -32,7 +39,8 @@ final class SourceOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Files read at once (default: ${DEFAULT-VALUE}); results do not depend on it.")
+      description =
+          "Files read at once, 1 to 256 (default: ${DEFAULT-VALUE}); results do not depend on it.")
   int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
   @Option(
@@ -56,8 +64,25 @@ final class SourceOptions {
               + " changed (default: $XDG_CACHE_HOME/prism or ~/.cache/prism).")
   Path cache;
 
+  @Option(
+      names = "--mapping",
+      paramLabel = "FILE",
+      description =
+          "A column mapping (YAML or JSON) applied to every CSV and TSV: which column is the model,"
+              + " each metric and its unit (docs/mapping.md). Without it, a prism-mapping.yaml"
+              + " beside the data applies.")
+  Path mapping;
+
   @Option(names = "--no-cache", description = "Download every remote object again.")
   boolean noCache;
+
+  @Option(
+      names = "--cache-max",
+      paramLabel = "MIB",
+      description =
+          "The most the cache may hold, in MiB; past it the least recently used objects are"
+              + " deleted (default: 1024).")
+  Integer cacheMaxMib;
 
   /** The CLI caches remote objects by default; the library does not. */
   static Path defaultCache() {
@@ -68,6 +93,9 @@ final class SourceOptions {
             : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("prism");
   }
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   LoadResult load() {
     return load(sources);
@@ -80,22 +108,83 @@ final class SourceOptions {
     if (!noCache && !values.containsKey(Prism.CACHE_DIR)) {
       values.put(Prism.CACHE_DIR, (cache != null ? cache : defaultCache()).toString());
     }
+    if (cacheMaxMib != null) {
+      if (cacheMaxMib < 1) {
+        throw new ParameterException(
+            spec.commandLine(), "--cache-max must be at least 1 (MiB), was " + cacheMaxMib);
+      }
+      values.put(Prism.CACHE_MAX_MIB, cacheMaxMib.toString());
+    }
+    CheckedConfig checked = new CheckedConfig(values);
     LoadOptions options =
         prism
             .options()
             .withFormat(format)
             .withThreads(threads)
             .withFollowSymlinks(followSymlinks)
-            .withConnectorConfig(ConnectorConfig.of(values));
+            .withMapping(mapping)
+            .withConnectorConfig(checked);
     String[] all = from.toArray(String[]::new);
+    LoadResult result;
     if (!ProgressBar.wanted()) {
-      return prism.withOptions(options).load(all);
+      result = prism.withOptions(options).load(all);
+    } else {
+      ProgressBar bar = new ProgressBar(System.err);
+      try {
+        result = prism.withOptions(options).withProgress(bar).load(all);
+      } finally {
+        bar.finish();
+      }
     }
-    ProgressBar bar = new ProgressBar(System.err);
-    try {
-      return prism.withOptions(options).withProgress(bar).load(all);
-    } finally {
-      bar.finish();
+    String rejected = checked.rejected.peek();
+    if (rejected != null) {
+      throw new ParameterException(spec.commandLine(), "--config " + rejected);
+    }
+    return result;
+  }
+
+  /**
+   * The --config values, remembering those a connector rejected: connectors parse their own keys,
+   * so a value that is not an integer, boolean or duration is found when first read, and then it is
+   * the user's error (exit 2), not the input's.
+   */
+  private static final class CheckedConfig implements ConnectorConfig {
+    private final Map<String, String> values;
+    final Queue<String> rejected = new ConcurrentLinkedQueue<>();
+
+    CheckedConfig(Map<String, String> values) {
+      this.values = Map.copyOf(values);
+    }
+
+    @Override
+    public String get(String key) {
+      return values.get(key);
+    }
+
+    @Override
+    public int integer(String key, int fallback) {
+      return remember(key, () -> ConnectorConfig.super.integer(key, fallback));
+    }
+
+    @Override
+    public boolean bool(String key, boolean fallback) {
+      return remember(key, () -> ConnectorConfig.super.bool(key, fallback));
+    }
+
+    @Override
+    public Duration duration(String key, Duration fallback) {
+      return remember(key, () -> ConnectorConfig.super.duration(key, fallback));
+    }
+
+    private <T> T remember(String key, Supplier<T> read) {
+      try {
+        return read.get();
+      } catch (IllegalArgumentException e) {
+        if (values.containsKey(key)) {
+          rejected.add(e.getMessage());
+        }
+        throw e;
+      }
     }
   }
 }

@@ -4,7 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 
 /**
  * The dependency rules of DESIGN.md, parameterised by the root package so that the same rules can
@@ -76,5 +80,51 @@ final class ArchitectureRules {
   /** No two packages depend on each other, directly or around a loop. */
   static ArchRule noPackageCycles(String root) {
     return slices().matching(root + ".(**)").should().beFreeOfCycles();
+  }
+
+  /** Only the core uses its {@code internal} package: it is not API, benchmarks included. */
+  static ArchRule internalStaysInCore(String root) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(root + ".core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".core.internal..");
+  }
+
+  /**
+   * Outputs (command line, report, charts) render findings and compute nothing: they call no
+   * analysis entry point ({@code Pareto}, {@code Optimum}, {@code Comparisons}, a {@code
+   * CostEstimator}'s estimate) directly. Configuring an estimator (its {@code of}/{@code with...}
+   * methods) is an option, not an analysis. {@code exempt} names classes still being moved.
+   */
+  static ArchRule outputsComputeNothing(String root, String... exempt) {
+    String analysis = root + ".core.analysis.";
+    Set<String> owners =
+        Set.of(analysis + "Pareto", analysis + "Optimum", analysis + "Comparisons");
+    DescribedPredicate<JavaCall<?>> analysisCall =
+        new DescribedPredicate<>("an analysis entry point") {
+          @Override
+          public boolean test(JavaCall<?> call) {
+            String owner = call.getTargetOwner().getName();
+            return owners.contains(owner)
+                || (owner.equals(analysis + "CostEstimator")
+                    && Set.of("estimate", "whyNoPrice").contains(call.getName()));
+          }
+        };
+    Set<String> skipped = Set.of(exempt);
+    return noClasses()
+        .that()
+        .resideInAnyPackage(root + ".cli..", root + ".report..", root + ".charts..")
+        .and(
+            new DescribedPredicate<JavaClass>("are not exempt") {
+              @Override
+              public boolean test(JavaClass c) {
+                String outer = c.getName().replaceAll("\\$.*", "");
+                return !skipped.contains(outer);
+              }
+            })
+        .should()
+        .callCodeUnitWhere(analysisCall);
   }
 }

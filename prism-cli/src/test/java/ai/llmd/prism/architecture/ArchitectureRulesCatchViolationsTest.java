@@ -58,4 +58,14 @@ class ArchitectureRulesCatchViolationsTest {
   void twoPackagesUsingEachOtherBreakNoPackageCycles() {
     assertFails(ArchitectureRules::noPackageCycles, "cycle");
   }
+
+  @Test
+  void aConnectorUsingCoreInternalsBreaksInternalStaysInCore() {
+    assertFails(ArchitectureRules::internalStaysInCore, "PeekingConnector");
+  }
+
+  @Test
+  void aCommandComputingAFrontierBreaksOutputsComputeNothing() {
+    assertFails(r -> ArchitectureRules.outputsComputeNothing(r), "ComputingCommand");
+  }
 }

@@ -85,10 +85,11 @@ class AnalysisCommandsTest {
   void paretoPerAcceleratorFindsTheDisaggregatedFrontier() throws Exception {
     JsonNode r = json(prism("pareto", examples("llm-d"), "--by", "accelerator", "--json"));
 
-    for (String accel : new String[] {"H100", "H200"}) {
-      JsonNode frontier = r.at("/frontiers/" + accel + "/frontier");
+    assertThat(r.get("groups")).extracting(g -> g.get("group").asText()).contains("H100", "H200");
+    for (JsonNode g : r.get("groups")) {
+      JsonNode frontier = g.get("frontier");
       assertThat(frontier).isNotEmpty();
-      frontier.forEach(p -> assertThat(p.get("configuration").asText()).contains("P/D"));
+      frontier.forEach(p -> assertThat(p.at("/configuration/label").asText()).contains("P/D"));
     }
   }
 
@@ -106,9 +107,9 @@ class AnalysisCommandsTest {
                 "--json"));
 
     JsonNode winner = r.at("/ranked/0");
-    assertThat(winner.get("configuration").asText()).contains("H100").contains("P/D 1:3");
-    assertThat(winner.get("loadLevel").asText()).contains("128");
-    assertThat(r.at("/constraints")).hasSize(2);
+    assertThat(winner.at("/configuration/label").asText()).contains("H100").contains("P/D 1:3");
+    assertThat(winner.get("load").asText()).isEqualTo("concurrency 128");
+    assertThat(r.at("/slo")).hasSize(2);
   }
 
   @Test
@@ -145,19 +146,77 @@ class AnalysisCommandsTest {
   void compareWithoutABaselineSetsPdAgainstAggregated() throws Exception {
     JsonNode r = json(prism("compare", examples("llm-d"), "--targets", "30", "--json"));
 
-    assertThat(r.get("rows")).hasSize(2);
-    r.get("rows").forEach(row -> assertThat(row.get("winner").asText()).isEqualTo("disaggregated"));
+    assertThat(r.get("groups")).hasSize(2);
+    for (JsonNode g : r.get("groups")) {
+      assertThat(g.get("sides").asText()).isEqualTo("both");
+      assertThat(g.get("rows")).hasSize(1);
+      assertThat(g.at("/rows/0/winner").asText()).isEqualTo("disaggregated");
+    }
   }
 
   @Test
   void costUsesTheSourcesOwnPricesAndSaysWhenItCannotPrice() throws Exception {
     JsonNode giq = json(prism("cost", examples("giq"), "--pricing", "spot", "--json"));
-    JsonNode spot = giq.get(0).at("/costs/spot");
+    JsonNode spot = giq.at("/models/0/points/0");
+    assertThat(giq.at("/models/0/pricingModel").asText()).isEqualTo("spot");
     assertThat(spot.get("estimated").asBoolean()).isFalse();
     assertThat(spot.get("perMillionOutputTokens").asDouble()).isPositive();
 
-    Run ambiguous = prism("cost", examples("llm-d/h100-aggregated-4x-tp2"), "--pricing", "spot");
-    assertThat(ambiguous.out()).contains("no price").contains("narrow by provider");
+    // priced by default from the catalog's default profile, naming the row and the range
+    Run byDefault = prism("cost", examples("llm-d/h100-aggregated-4x-tp2"), "--pricing", "spot");
+    assertThat(byDefault.out())
+        .doesNotContain("no price")
+        .contains("[1] GCP a3-highgpu-8g us-central1 spot, cyclenerd-gcp-pricing 2026-08-20")
+        .contains("range over 3 rows");
+    JsonNode row =
+        json(prism("cost", examples("llm-d/h100-aggregated-4x-tp2"), "--pricing", "spot", "--json"))
+            .get(0)
+            .at("/costs/spot");
+    assertThat(row.at("/row/machineType").asText()).isEqualTo("a3-highgpu-8g");
+    assertThat(row.at("/row/asOf").asText()).isEqualTo("2026-08-20");
+    assertThat(row.at("/range/rows").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void costFlagsNarrowAndAProfileFileReRanks(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path profile = java.nio.file.Files.writeString(dir.resolve("p.yaml"), "provider: AWS\n");
+    Run aws =
+        prism(
+            "cost",
+            examples("llm-d/h100-aggregated-4x-tp2"),
+            "--pricing",
+            "on-demand",
+            "--pricing-profile",
+            profile.toString());
+    assertThat(aws.out()).contains("[1] AWS p5.48xlarge us-east-1 on-demand");
+    Run none =
+        prism(
+            "cost",
+            examples("llm-d/h100-aggregated-4x-tp2"),
+            "--pricing",
+            "cud-1y",
+            "--provider",
+            "AWS");
+    assertThat(none.out()).contains("no price").contains("provider AWS");
+    Run bad =
+        prism("cost", examples("giq"), "--pricing-profile", dir.resolve("absent.yaml").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("absent.yaml: no such file");
+  }
+
+  @Test
+  void energyShowsEstimatedPowerWithItsSourceAndSaysWhereNoneIsKnown() throws Exception {
+    Run r = prism("energy", examples("llm-d"));
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("~3800 [1]")
+        .contains("[1] estimated: 8 accelerators × 475.0 W per H200 (perfdash")
+        .contains("no power: the source measured no power and the power table has no row for H100");
+    JsonNode j = json(prism("energy", examples("llm-d/h200-aggregated-2x-tp4"), "--json"));
+    JsonNode e = j.get(0).at("/energy/energyPerMillionOutputTokens");
+    assertThat(e.get("unit").asText()).isEqualTo("Wh/1M tokens");
+    assertThat(e.get("estimated").asBoolean()).isTrue();
   }
 
   @Test

@@ -133,13 +133,13 @@ class ReportAndChartCommandTest {
         prism(
             "report",
             examples().toString(),
-            "--pricing",
+            "--prices",
             tmp.resolve("absent.yaml").toString(),
             "-o",
             tmp.resolve("r.html").toString());
     assertThat(noCatalog.code()).isEqualTo(2);
     assertThat(noCatalog.err().lines()).hasSize(1);
-    assertThat(noCatalog.err()).startsWith("prism report: --pricing ");
+    assertThat(noCatalog.err()).startsWith("prism report: --prices ");
   }
 
   @Test

@@ -2,6 +2,7 @@ package ai.llmd.prism.core;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.formats.ColumnMappedReader;
 import ai.llmd.prism.core.internal.HeadSniff;
 import ai.llmd.prism.core.internal.Parsing;
 import ai.llmd.prism.spi.Detection;
@@ -9,8 +10,16 @@ import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Reads one file: picks its reader, runs it, and turns every failure into a problem. */
@@ -18,10 +27,55 @@ final class FileReading {
 
   private final Plugins plugins;
   private final LoadOptions options;
+  // one parsed mapping per mapping file, its problems reported with the first file it applies to
+  private final Map<String, ColumnMappedReader> mappings = new ConcurrentHashMap<>();
+  private final Set<ColumnMappedReader> reportedMappings = ConcurrentHashMap.newKeySet();
+  // shared by every file of one load: the per-load limits
+  private final AtomicInteger pointsKept = new AtomicInteger();
+  private final AtomicLong pointsDropped = new AtomicLong();
+  private final AtomicInteger problemsKept = new AtomicInteger();
+  private final AtomicLong problemsDropped = new AtomicLong();
 
   FileReading(Plugins plugins, LoadOptions options) {
     this.plugins = plugins;
     this.options = options;
+  }
+
+  /** Whether one more problem fits in the load; counts it either way. */
+  boolean keepProblem() {
+    if (problemsKept.incrementAndGet() <= options.maxProblemsPerLoad()) {
+      return true;
+    }
+    problemsDropped.incrementAndGet();
+    return false;
+  }
+
+  /** What the per-load limits left out, as problems of the load (empty when nothing was). */
+  List<Problem> overLoadLimits() {
+    List<Problem> out = new ArrayList<>();
+    if (pointsDropped.get() > 0) {
+      out.add(
+          Problem.error(
+              "load",
+              "",
+              "over a limit: "
+                  + pointsDropped.get()
+                  + " points beyond the first "
+                  + options.maxPointsPerLoad()
+                  + " of this load were not kept (raise LoadOptions.maxPointsPerLoad)"));
+    }
+    if (problemsDropped.get() > 0) {
+      out.add(
+          Problem.error(
+              "load",
+              "",
+              "over a limit: "
+                  + problemsDropped.get()
+                  + " more problems beyond the first "
+                  + options.maxProblemsPerLoad()
+                  + " were counted, not kept (raise LoadOptions.maxProblemsPerLoad)"));
+    }
+    return out;
   }
 
   /** The points and problems of one file. */
@@ -30,20 +84,23 @@ final class FileReading {
   /**
    * Reads {@code file}. When {@code explicit} is false (the file was found by walking a directory)
    * a file no reader recognises is mentioned as info, not as an error: directories hold logs and
-   * configuration too.
+   * configuration too. {@code head} is the start of the content, for sniffing (all of it when
+   * short).
    */
-  Outcome read(SourceFile file, byte[] content, boolean explicit) {
+  Outcome read(SourceFile file, byte[] head, boolean explicit) {
     List<BenchmarkPoint> points = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new Bounded();
     int[] beyondLimit = {0};
     ReadSink sink =
         new ReadSink() {
           @Override
           public void point(BenchmarkPoint point) {
-            if (points.size() < options.maxPointsPerFile()) {
-              points.add(point);
-            } else {
+            if (points.size() >= options.maxPointsPerFile()) {
               beyondLimit[0]++;
+            } else if (pointsKept.incrementAndGet() > options.maxPointsPerLoad()) {
+              pointsDropped.incrementAndGet();
+            } else {
+              points.add(point);
             }
           }
 
@@ -52,7 +109,7 @@ final class FileReading {
             problems.add(problem);
           }
         };
-    FormatReader reader = choose(file, content, explicit, problems);
+    FormatReader reader = choose(file, head, explicit, problems);
     if (reader != null) {
       try {
         reader.read(file, sink);
@@ -65,7 +122,7 @@ final class FileReading {
                 "",
                 "the " + reader.id() + " reader could not finish: " + describe(e)));
       }
-      if (points.isEmpty() && problems.isEmpty()) {
+      if (points.isEmpty() && problems.isEmpty() && beyondLimit[0] == 0 && !overLoad()) {
         // e.g. a spreadsheet with a header and no rows: say so rather than return nothing
         problems.add(
             Problem.warning(
@@ -86,8 +143,34 @@ final class FileReading {
     return new Outcome(points, problems);
   }
 
+  private boolean overLoad() {
+    return pointsDropped.get() > 0 || problemsDropped.get() > 0;
+  }
+
+  /** The problems of one file, within the load's limit on problems. */
+  private final class Bounded extends ArrayList<Problem> {
+    private static final long serialVersionUID = 1;
+
+    @Override
+    public boolean add(Problem p) {
+      return keepProblem() && super.add(p);
+    }
+  }
+
   private FormatReader choose(
       SourceFile file, byte[] content, boolean explicit, List<Problem> problems) {
+    // by the URI's path: a remote name may carry a query (a spreadsheet tab's ?gid=)
+    String path = file.uri().getPath();
+    String fileName = fileNameOf(path != null && !path.isEmpty() ? path : file.name());
+    if (options.format() == null && ColumnMappedReader.tabular(fileName)) {
+      ColumnMappedReader mapped = mapped(file);
+      if (mapped != null) {
+        if (reportedMappings.add(mapped)) {
+          problems.addAll(mapped.mappingProblems());
+        }
+        return mapped;
+      }
+    }
     if (options.format() != null) {
       FormatReader r = plugins.reader(options.format()).orElse(null);
       if (r == null) {
@@ -142,6 +225,42 @@ final class FileReading {
                   + " (choose one with --format)"));
     }
     return winners.get(0);
+  }
+
+  /**
+   * The column-mapped reader for a CSV or TSV: the mapping of the load, else a {@code
+   * prism-mapping.yaml} beside the file or one level up; null when there is none.
+   */
+  private ColumnMappedReader mapped(SourceFile file) {
+    Path given = options.mapping();
+    if (given != null) {
+      return mappings.computeIfAbsent(
+          given.toString(),
+          k -> {
+            try {
+              return ColumnMappedReader.of(k, Files.readAllBytes(given));
+            } catch (IOException | RuntimeException e) {
+              return ColumnMappedReader.of(k, null);
+            }
+          });
+    }
+    Optional<SourceFile> beside = file.sibling(ColumnMappedReader.BESIDE);
+    if (beside.isEmpty()) {
+      beside = file.sibling(ColumnMappedReader.BESIDE, 1);
+    }
+    if (beside.isEmpty()) {
+      return null;
+    }
+    SourceFile m = beside.get();
+    return mappings.computeIfAbsent(
+        m.uri().toString(),
+        k -> {
+          try {
+            return ColumnMappedReader.of(m.name(), m.bytes());
+          } catch (IOException | RuntimeException e) {
+            return ColumnMappedReader.of(m.name(), null);
+          }
+        });
   }
 
   private String readerIds() {

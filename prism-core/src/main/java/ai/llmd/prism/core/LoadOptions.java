@@ -1,6 +1,7 @@
 package ai.llmd.prism.core;
 
 import ai.llmd.prism.spi.ConnectorConfig;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,13 @@ import java.util.Objects;
  * @param maxFileBytes files larger than this are reported and not read
  * @param connectorConfig configuration handed to connectors for remote sources
  * @param maxPointsPerFile points beyond this many from one file are not kept, and said so
+ * @param maxPointsPerLoad points beyond this many from all inputs together are not kept, and said
+ *     so: the bound that keeps 200,000 small files from exhausting the heap
+ * @param maxProblemsPerLoad problems beyond this many are counted, not kept (a file of a million
+ *     bad entries would otherwise cost more than its points)
+ * @param mapping a column mapping file applied to every CSV and TSV loaded ({@code
+ *     docs/mapping.md}), or {@code null} to apply only a {@code prism-mapping.yaml} found beside
+ *     the data
  */
 public record LoadOptions(
     String format,
@@ -19,13 +27,22 @@ public record LoadOptions(
     boolean followSymlinks,
     long maxFileBytes,
     ConnectorConfig connectorConfig,
-    int maxPointsPerFile) {
+    int maxPointsPerFile,
+    int maxPointsPerLoad,
+    int maxProblemsPerLoad,
+    Path mapping) {
 
   /** 256 MiB: far above any benchmark report seen, far below what would exhaust a heap. */
   public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
 
   /** 100,000: the largest real archive holds a few hundred points; each point costs ~2 KB. */
   public static final int DEFAULT_MAX_POINTS_PER_FILE = 100_000;
+
+  /** 1,000,000 points: the most a 2 GB heap holds with room to analyse them. */
+  public static final int DEFAULT_MAX_POINTS_PER_LOAD = 1_000_000;
+
+  /** 100,000 problems: far more than anyone reads; the rest are counted. */
+  public static final int DEFAULT_MAX_PROBLEMS_PER_LOAD = 100_000;
 
   public LoadOptions {
     if (threads < 1) {
@@ -39,6 +56,34 @@ public record LoadOptions(
       throw new IllegalArgumentException(
           "maxPointsPerFile must be positive, was " + maxPointsPerFile);
     }
+    if (maxPointsPerLoad < 1) {
+      throw new IllegalArgumentException(
+          "maxPointsPerLoad must be positive, was " + maxPointsPerLoad);
+    }
+    if (maxProblemsPerLoad < 1) {
+      throw new IllegalArgumentException(
+          "maxProblemsPerLoad must be positive, was " + maxProblemsPerLoad);
+    }
+  }
+
+  /** Options with the default per-load limits and no column mapping. */
+  public LoadOptions(
+      String format,
+      int threads,
+      boolean followSymlinks,
+      long maxFileBytes,
+      ConnectorConfig connectorConfig,
+      int maxPointsPerFile) {
+    this(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        DEFAULT_MAX_POINTS_PER_LOAD,
+        DEFAULT_MAX_PROBLEMS_PER_LOAD,
+        null);
   }
 
   /** Options with the default {@link #DEFAULT_MAX_POINTS_PER_FILE}. */
@@ -70,31 +115,119 @@ public record LoadOptions(
 
   public LoadOptions withFormat(String format) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withThreads(int threads) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withFollowSymlinks(boolean followSymlinks) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withMaxFileBytes(long maxFileBytes) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withConnectorConfig(ConnectorConfig connectorConfig) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
   }
 
   public LoadOptions withMaxPointsPerFile(int maxPointsPerFile) {
     return new LoadOptions(
-        format, threads, followSymlinks, maxFileBytes, connectorConfig, maxPointsPerFile);
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
+  }
+
+  public LoadOptions withMaxPointsPerLoad(int maxPointsPerLoad) {
+    return new LoadOptions(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
+  }
+
+  public LoadOptions withMaxProblemsPerLoad(int maxProblemsPerLoad) {
+    return new LoadOptions(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
+  }
+
+  /** The same, applying the column mapping in {@code mapping} to every CSV and TSV. */
+  public LoadOptions withMapping(Path mapping) {
+    return new LoadOptions(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping);
   }
 }

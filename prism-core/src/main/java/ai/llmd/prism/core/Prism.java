@@ -2,7 +2,6 @@ package ai.llmd.prism.core;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.core.internal.BytesSourceFile;
 import ai.llmd.prism.core.internal.CachingConnector;
 import ai.llmd.prism.core.internal.PathSourceFile;
 import ai.llmd.prism.core.normalize.Normalizer;
@@ -14,10 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,8 +37,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The entry point: loads benchmark results from files, directories, standard input and remote
@@ -56,6 +61,68 @@ public final class Prism {
    * unless set.
    */
   public static final String CACHE_DIR = "cache.dir";
+
+  /**
+   * The connector configuration key capping the cache's size in MiB ({@link #DEFAULT_CACHE_MAX_MIB}
+   * unless set); past it the least recently used objects are deleted.
+   */
+  public static final String CACHE_MAX_MIB = "cache.max-mib";
+
+  /** 1 GiB of cached objects. */
+  public static final int DEFAULT_CACHE_MAX_MIB = 1024;
+
+  // What, besides an object's URI, decides which object a connector reads: its endpoint and the
+  // identity it reads as. An s3:// key from one endpoint is not the same object at another.
+  private static final List<String> SCOPE_KEYS =
+      List.of("endpoint", "host", "region", "project", "anonymous", "pathStyle", "accessKeyId");
+  private static final List<String> SCOPE_ENVIRONMENT =
+      List.of(
+          "AWS_ENDPOINT_URL",
+          "AWS_ENDPOINT_URL_S3",
+          "AWS_PROFILE",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_REGION",
+          "STORAGE_EMULATOR_HOST",
+          "GOOGLE_APPLICATION_CREDENTIALS",
+          "GOOGLE_CLOUD_PROJECT");
+
+  /** The connector settings and environment that decide where {@code scheme} objects come from. */
+  private String cacheScope(String scheme) {
+    StringBuilder b = new StringBuilder(scheme);
+    for (String k : SCOPE_KEYS) {
+      options
+          .connectorConfig()
+          .string(scheme + "." + k)
+          .ifPresent(v -> b.append('\n').append(k).append('=').append(v));
+    }
+    for (String e : SCOPE_ENVIRONMENT) {
+      String v = System.getenv(e);
+      if (v != null && !v.isBlank()) {
+        b.append('\n').append(e).append('=').append(v);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * The connector configuration key bounding the time to fetch one remote object, from the request
+   * to its last byte, in seconds or ISO-8601 ({@code PT2M}); {@link #DEFAULT_READ_DEADLINE} unless
+   * set. It covers every connector alike (https, S3, GCS, …), beyond their own connect and header
+   * timeouts.
+   */
+  public static final String READ_DEADLINE = "read.deadline";
+
+  /** Ten minutes: 256 MiB at well under 1 MB/s. */
+  public static final Duration DEFAULT_READ_DEADLINE = Duration.ofMinutes(10);
+
+  // daemon threads that fetch remote objects under a deadline; idle ones end after a minute
+  private static final ExecutorService REMOTE_READS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "prism-remote-read");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]+://.*");
 
@@ -167,16 +234,9 @@ public final class Prism {
   /** Reads pasted or piped content; {@code name} appears in problems and provenance. */
   public LoadResult read(String name, InputStream in) {
     List<Task> tasks = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    try {
-      byte[] content = readBounded(in, name);
-      tasks.add(
-          new Task(new BytesSourceFile(URI.create("stdin:" + encode(name)), name, content), true));
-    } catch (IOException e) {
-      problems.add(Problem.error(name, "", "could not be read: " + FileReading.describe(e)));
-    }
+    tasks.add(new Task(new StreamSourceFile(URI.create("stdin:" + encode(name)), name, in), true));
     progress.listed(name, tasks.size());
-    return run(tasks, problems);
+    return run(tasks, new ArrayList<>());
   }
 
   /**
@@ -195,12 +255,7 @@ public final class Prism {
 
   private void plan(String source, List<Task> tasks, List<Problem> problems) {
     if ("-".equals(source)) {
-      try {
-        byte[] content = readBounded(System.in, "-");
-        tasks.add(new Task(new BytesSourceFile(URI.create("stdin:-"), "-", content), true));
-      } catch (IOException e) {
-        problems.add(Problem.error("-", "", "standard input could not be read: " + e.getMessage()));
-      }
+      tasks.add(new Task(new StreamSourceFile(URI.create("stdin:-"), "-", System.in), true));
     } else if (URI_SCHEME.matcher(source).matches() && !source.startsWith("file:")) {
       planRemote(source, tasks, problems);
     } else {
@@ -215,7 +270,13 @@ public final class Prism {
 
   private void planPath(Path path, String label, List<Task> tasks, List<Problem> problems) {
     if (!Files.exists(path)) {
-      problems.add(Problem.error(label, "", "no such file or directory"));
+      problems.add(
+          Problem.error(
+              label,
+              "",
+              Files.isSymbolicLink(path)
+                  ? "a dangling symbolic link (its target does not exist)"
+                  : "no such file or directory"));
       return;
     }
     if (!Files.isDirectory(path)) {
@@ -230,42 +291,21 @@ public final class Prism {
       return;
     }
     List<Path> files = new ArrayList<>();
-    EnumSet<FileVisitOption> opts =
-        options.followSymlinks()
-            ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
-            : EnumSet.noneOf(FileVisitOption.class);
-    try (Stream<Path> walk =
-        Files.walk(path, Integer.MAX_VALUE, opts.toArray(new FileVisitOption[0]))) {
-      walk.filter(p -> !p.equals(path))
-          .filter(p -> !hidden(path.relativize(p)))
-          .forEach(
-              p -> {
-                if (Files.isSymbolicLink(p) && !options.followSymlinks()) {
-                  if (!insideRoot(p, root)) {
-                    problems.add(
-                        Problem.warning(
-                            relative(path, p, label),
-                            "",
-                            "skipped: a symbolic link leading outside "
-                                + label
-                                + " (allow with followSymlinks)"));
-                    return;
-                  }
-                  if (Files.isRegularFile(p)) {
-                    files.add(p);
-                  }
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                    || (options.followSymlinks() && Files.isRegularFile(p))) {
-                  files.add(p);
-                }
-              });
+    try {
+      Files.walkFileTree(
+          root,
+          options.followSymlinks()
+              ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
+              : EnumSet.noneOf(FileVisitOption.class),
+          Integer.MAX_VALUE,
+          new Walk(root, label, files, problems));
     } catch (IOException | UncheckedIOException e) {
       problems.add(Problem.error(label, "", "could not be listed completely: " + e.getMessage()));
     }
-    files.sort((a, b) -> path.relativize(a).toString().compareTo(path.relativize(b).toString()));
+    files.sort((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()));
     for (Path f : files) {
       tasks.add(
-          new Task(new PathSourceFile(f, relative(path, f, label), options.maxFileBytes()), false));
+          new Task(new PathSourceFile(f, relative(root, f, label), options.maxFileBytes()), false));
     }
   }
 
@@ -304,15 +344,25 @@ public final class Prism {
       connector = provider.get().create(options.connectorConfig());
       Optional<String> cache = options.connectorConfig().string(CACHE_DIR);
       if (cache.isPresent()) {
-        connector = new CachingConnector(connector, Path.of(cache.get()), options.maxFileBytes());
+        connector =
+            new CachingConnector(
+                connector,
+                Path.of(cache.get()),
+                options.maxFileBytes(),
+                cacheScope(uri.getScheme()),
+                (long) options.connectorConfig().integer(CACHE_MAX_MIB, DEFAULT_CACHE_MAX_MIB)
+                    << 20);
       }
+      Duration deadline = options.connectorConfig().duration(READ_DEADLINE, DEFAULT_READ_DEADLINE);
       List<ObjectRef> objects = new ArrayList<>();
       connector.list(uri, objects::add);
       Map<String, ObjectRef> byKey = new LinkedHashMap<>();
       objects.forEach(o -> byKey.put(o.key(), o));
       for (ObjectRef o : objects) {
         tasks.add(
-            new Task(new RemoteSourceFile(connector, o, byKey, options.maxFileBytes()), false));
+            new Task(
+                new RemoteSourceFile(connector, o, byKey, options.maxFileBytes(), deadline),
+                false));
       }
       if (objects.isEmpty()) {
         closeQuietly(connector);
@@ -354,7 +404,12 @@ public final class Prism {
       problems.addAll(o.problems());
     }
     Normalizer.Result normalized = normalizer.normalize(points);
-    problems.addAll(normalized.problems());
+    for (Problem p : normalized.problems()) {
+      if (reading.keepProblem()) {
+        problems.add(p);
+      }
+    }
+    problems.addAll(reading.overLoadLimits());
     return new LoadResult(normalized.points(), problems);
   }
 
@@ -370,29 +425,31 @@ public final class Prism {
   }
 
   private FileReading.Outcome readOne(FileReading reading, Task t) {
-    byte[] content;
-    try {
-      if (t.file() instanceof PathSourceFile pf) {
+    if (t.file() instanceof PathSourceFile pf) {
+      try {
         long size = Files.size(pf.path());
         if (size > options.maxFileBytes()) {
           progress.read(t.file().name(), 0, false);
           return failed(t, tooLarge(size));
         }
-        content = Files.readAllBytes(pf.path());
-      } else {
-        content = t.file().bytes();
+      } catch (IOException | RuntimeException e) {
+        progress.read(t.file().name(), 0, false);
+        return failed(t, "could not be read: " + FileReading.describe(e));
       }
+    }
+    SharedRead once;
+    try {
+      once = SharedRead.open(t.file(), options.maxFileBytes());
     } catch (IOException | RuntimeException e) {
       progress.read(t.file().name(), 0, false);
       return failed(t, "could not be read: " + FileReading.describe(e));
     }
-    progress.read(t.file().name(), content.length, true);
     try {
-      return reading.read(t.file(), content, t.explicit());
+      FileReading.Outcome outcome = reading.read(once, once.head(), t.explicit());
+      progress.read(t.file().name(), once.bytesRead(), true);
+      return outcome;
     } finally {
-      if (t.file() instanceof RemoteSourceFile remote) {
-        remote.release();
-      }
+      once.close();
     }
   }
 
@@ -408,21 +465,29 @@ public final class Prism {
     return new FileReading.Outcome(List.of(), List.of(Problem.error(t.file().name(), "", message)));
   }
 
-  private byte[] readBounded(InputStream in, String name) throws IOException {
-    byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxFileBytes() + 1));
-    if (b.length > options.maxFileBytes()) {
-      throw new IOException(
-          "over the limit of "
-              + options.maxFileBytes()
-              + " bytes (raise LoadOptions.maxFileBytes)");
-    }
-    return b;
-  }
-
   private static boolean hidden(Path relative) {
     for (Path part : relative) {
       if (part.toString().startsWith(".")) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether following {@code link} comes back to a link already passed (a -> b -> a). */
+  private static boolean linkLoops(Path link) {
+    Set<Path> seen = new java.util.HashSet<>();
+    Path p = link.toAbsolutePath().normalize();
+    while (Files.isSymbolicLink(p)) {
+      if (!seen.add(p)) {
+        return true;
+      }
+      try {
+        Path parent = p.getParent();
+        Path target = Files.readSymbolicLink(p);
+        p = (parent == null ? target : parent.resolve(target)).toAbsolutePath().normalize();
+      } catch (IOException | RuntimeException e) {
+        return false;
       }
     }
     return false;
@@ -446,6 +511,150 @@ public final class Prism {
     return URI.create("x:" + name.replaceAll("[^A-Za-z0-9._~/-]", "_")).getSchemeSpecificPart();
   }
 
+  /**
+   * Collects the files under a directory (a link given as the source is resolved first, so its
+   * contents load). An entry that cannot be listed, a link loop or a dangling link is reported on
+   * its own and the walk goes on.
+   */
+  private final class Walk extends SimpleFileVisitor<Path> {
+    private final Path root;
+    private final String label;
+    private final List<Path> files;
+    private final List<Problem> problems;
+
+    Walk(Path root, String label, List<Path> files, List<Problem> problems) {
+      this.root = root;
+      this.label = label;
+      this.files = files;
+      this.problems = problems;
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      return !dir.equals(root) && hidden(root.relativize(dir))
+          ? FileVisitResult.SKIP_SUBTREE
+          : FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+      if (hidden(root.relativize(p))) {
+        return FileVisitResult.CONTINUE;
+      }
+      if (attrs.isSymbolicLink()) {
+        // followed links arrive with their target's attributes; a link seen as a link either
+        // is not to be followed or leads nowhere
+        if (!Files.exists(p)) {
+          problems.add(
+              Problem.warning(
+                  name(p),
+                  "",
+                  linkLoops(p)
+                      ? "skipped: a symbolic link loop (it leads back to itself)"
+                      : "skipped: a dangling symbolic link (its target does not exist)"));
+        } else if (!insideRoot(p, root)) {
+          problems.add(
+              Problem.warning(
+                  name(p),
+                  "",
+                  "skipped: a symbolic link leading outside "
+                      + label
+                      + " (allow with followSymlinks)"));
+        } else if (Files.isRegularFile(p)) {
+          files.add(p);
+        }
+      } else if (attrs.isRegularFile()) {
+        files.add(p);
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path p, IOException e) {
+      if (e instanceof FileSystemLoopException) {
+        problems.add(
+            Problem.warning(
+                name(p),
+                "",
+                "skipped: a symbolic link loop (it leads back to a directory that contains it)"));
+      } else if (e instanceof AccessDeniedException) {
+        problems.add(Problem.error(name(p), "", "could not be listed: permission denied"));
+      } else {
+        problems.add(Problem.error(name(p), "", "could not be listed: " + FileReading.describe(e)));
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+      if (e != null) {
+        problems.add(
+            Problem.error(
+                name(dir), "", "could not be listed completely: " + FileReading.describe(e)));
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    private String name(Path p) {
+      return p.equals(root) ? label : relative(root, p, label);
+    }
+  }
+
+  /** Standard input or a caller's stream: read once, as it arrives, and not closed here. */
+  private static final class StreamSourceFile implements SourceFile {
+    private final URI uri;
+    private final String name;
+    private InputStream in;
+
+    StreamSourceFile(URI uri, String name, InputStream in) {
+      this.uri = uri;
+      this.name = name;
+      this.in = Objects.requireNonNull(in, "in");
+    }
+
+    @Override
+    public URI uri() {
+      return uri;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public byte[] bytes() throws IOException {
+      try (InputStream s = open()) {
+        return s.readAllBytes();
+      }
+    }
+
+    @Override
+    public synchronized InputStream open() throws IOException {
+      if (in == null) {
+        throw new IOException("a stream can be read only once");
+      }
+      InputStream s = in;
+      in = null;
+      return new java.io.FilterInputStream(s) {
+        @Override
+        public void close() {
+          // the caller's stream (or System.in) stays open: it is theirs
+        }
+      };
+    }
+
+    @Override
+    public Optional<SourceFile> sibling(String fileName) {
+      return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
   /** One input to read; {@code explicit} when the user named it rather than a directory walk. */
   private record Task(SourceFile file, boolean explicit) {}
 
@@ -455,15 +664,19 @@ public final class Prism {
     private final ObjectRef ref;
     private final Map<String, ObjectRef> listing;
     private final long maxBytes;
-    // the reader asks for the bytes again after the facade fetched them: download once
-    private byte[] content;
+    private final Duration deadline;
 
     RemoteSourceFile(
-        SourceConnector connector, ObjectRef ref, Map<String, ObjectRef> listing, long maxBytes) {
+        SourceConnector connector,
+        ObjectRef ref,
+        Map<String, ObjectRef> listing,
+        long maxBytes,
+        Duration deadline) {
       this.connector = connector;
       this.ref = ref;
       this.listing = listing;
       this.maxBytes = maxBytes;
+      this.deadline = deadline;
     }
 
     @Override
@@ -477,33 +690,44 @@ public final class Prism {
     }
 
     @Override
-    public synchronized byte[] bytes() throws IOException {
-      if (content != null) {
-        return content;
-      }
-      try (InputStream in = connector.open(ref)) {
-        byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (b.length > maxBytes) {
-          throw new IOException(
-              "over the limit of " + maxBytes + " bytes (raise LoadOptions.maxFileBytes)");
+    public byte[] bytes() throws IOException {
+      // fetched by a worker, so that a server trickling one byte at a time cannot hold the load
+      // past the deadline, whatever the connector's own timeouts cover
+      Future<byte[]> fetch =
+          REMOTE_READS.submit(
+              () -> {
+                try (InputStream in = connector.open(ref)) {
+                  return SharedRead.readAll(in, new byte[0], maxBytes);
+                }
+              });
+      try {
+        return fetch.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        fetch.cancel(true);
+        throw new IOException(
+            "no complete object within "
+                + deadline.toSeconds()
+                + " s (the deadline per remote object; raise it with --config "
+                + READ_DEADLINE
+                + "=SECONDS)");
+      } catch (InterruptedException e) {
+        fetch.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while fetching " + ref.uri(), e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
         }
-        content = b;
-        return b;
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(FileReading.describe(e.getCause()), e.getCause());
       }
-    }
-
-    /** Forgets the fetched content once the file has been read. */
-    synchronized void release() {
-      content = null;
     }
 
     @Override
     public InputStream open() throws IOException {
-      byte[] b;
-      synchronized (this) {
-        b = content;
-      }
-      return b != null ? new java.io.ByteArrayInputStream(b) : connector.open(ref);
+      return new java.io.ByteArrayInputStream(bytes());
     }
 
     @Override
@@ -513,7 +737,7 @@ public final class Prism {
       ObjectRef s = listing.get(key);
       return s == null
           ? Optional.empty()
-          : Optional.of(new RemoteSourceFile(connector, s, listing, maxBytes));
+          : Optional.of(new RemoteSourceFile(connector, s, listing, maxBytes, deadline));
     }
 
     @Override
@@ -533,7 +757,7 @@ public final class Prism {
       ObjectRef s = listing.get(dir.isEmpty() ? fileName : dir + "/" + fileName);
       return levelsUp < 0 || s == null
           ? Optional.empty()
-          : Optional.of(new RemoteSourceFile(connector, s, listing, maxBytes));
+          : Optional.of(new RemoteSourceFile(connector, s, listing, maxBytes, deadline));
     }
   }
 

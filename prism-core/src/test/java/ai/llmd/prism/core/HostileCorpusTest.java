@@ -279,19 +279,22 @@ class HostileCorpusTest {
   @Test
   void theSharedYamlMapperReadsTagsAsThePlainValuesTheyTag() throws IOException {
     var tree =
-        Trees.YAML.readTree(
-            "probe: !!ai.llmd.prism.core.TagProbe {message: hi}\n"
-                + "runtime: !!java.lang.Runtime r\n"
-                + "engine: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n"
-                + "custom: !prism {a: 1}\n");
+        Trees.yamlReader()
+            .readTree(
+                "probe: !!ai.llmd.prism.core.TagProbe {message: hi}\n"
+                    + "runtime: !!java.lang.Runtime r\n"
+                    + "engine: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n"
+                    + "custom: !prism {a: 1}\n");
     assertThat(TagProbe.CONSTRUCTED).hasValue(0);
     assertThat(tree)
         .isEqualTo(
-            Trees.YAML.readTree(
-                "{probe: {message: hi}, runtime: r, engine: [[[]]], custom: {a: 1}}"));
+            Trees.yamlReader()
+                .readTree("{probe: {message: hi}, runtime: r, engine: [[[]]], custom: {a: 1}}"));
     // data binding too: a tag never selects a class
     Object bound =
-        Trees.YAML.readValue("x: !!ai.llmd.prism.core.TagProbe {message: hi}", Object.class);
+        Trees.yamlReader()
+            .forType(Object.class)
+            .readValue("x: !!ai.llmd.prism.core.TagProbe {message: hi}");
     assertThat(bound).isEqualTo(java.util.Map.of("x", java.util.Map.of("message", "hi")));
     assertThat(TagProbe.CONSTRUCTED).hasValue(0);
   }
@@ -505,13 +508,14 @@ class HostileCorpusTest {
   void pointsBeyondMaxPointsPerFileAreDroppedAndCounted() throws IOException {
     ArrayNode sweep =
         (ArrayNode)
-            Trees.JSON.readTree(resource("/formats/prism-archive/llmd-sweep.json").toFile());
-    ArrayNode many = Trees.JSON.createArrayNode();
+            Trees.jsonReader()
+                .readTree(Files.readAllBytes(resource("/formats/prism-archive/llmd-sweep.json")));
+    ArrayNode many = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
     for (int i = 0; i < 12; i++) {
       many.add(sweep.get(0).deepCopy());
     }
     Path f = tmp.resolve("many-points.json");
-    Trees.JSON.writeValue(f.toFile(), many);
+    new com.fasterxml.jackson.databind.ObjectMapper().writeValue(f.toFile(), many);
     LoadResult r =
         loadBeside(PRISM.withOptions(LoadOptions.defaults().withMaxPointsPerFile(10)), f);
     assertThat(pointsOf(r, f)).hasSize(10);

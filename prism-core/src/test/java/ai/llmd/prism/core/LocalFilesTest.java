@@ -1,11 +1,13 @@
 package ai.llmd.prism.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.normalize.Normalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,5 +122,108 @@ class LocalFilesTest {
     assertThat(r.problems())
         .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("over the limit of 64 bytes"));
+  }
+
+  @Test
+  void anUnreadableSubdirectoryIsReportedAndTheWalkGoesOn(@TempDir Path dir) throws Exception {
+    Path locked = Files.createDirectories(dir.resolve("b-locked"));
+    Files.writeString(locked.resolve("x.txt"), LINE.formatted("hidden"));
+    Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));
+    Files.writeString(
+        Files.createDirectories(dir.resolve("c")).resolve("c.txt"), LINE.formatted("c"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    try {
+      assumeFalse(Files.isReadable(locked), "running as a user who can read anything (root)");
+
+      LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(dir);
+
+      assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("a", "c");
+      assertThat(r.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+                assertThat(p.file()).endsWith("/b-locked");
+                assertThat(p.message()).isEqualTo("could not be listed: permission denied");
+              });
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void aSymlinkLoopIsCalledALoopAndTheWalkGoesOn(@TempDir Path dir) throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("a"));
+    Files.createSymbolicLink(sub.resolve("loop"), dir);
+    Files.writeString(sub.resolve("x.txt"), LINE.formatted("x"));
+    Files.writeString(
+        Files.createDirectories(dir.resolve("b")).resolve("y.txt"), LINE.formatted("y"));
+
+    LoadResult r =
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withOptions(LoadOptions.defaults().withFollowSymlinks(true))
+            .load(dir);
+
+    assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("x", "y");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).endsWith("a/loop");
+              assertThat(p.message()).contains("symbolic link loop").doesNotContain("outside");
+            });
+  }
+
+  @Test
+  void aDanglingLinkIsCalledDangling(@TempDir Path dir) throws Exception {
+    Files.createSymbolicLink(dir.resolve("gone.txt"), dir.resolve("nothing-here"));
+    Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));
+
+    for (boolean follow : new boolean[] {false, true}) {
+      LoadResult r =
+          Prism.create()
+              .withNormalizer(Normalizer.none())
+              .withOptions(LoadOptions.defaults().withFollowSymlinks(follow))
+              .load(dir);
+
+      assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("a");
+      assertThat(r.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.file()).endsWith("gone.txt");
+                assertThat(p.message()).contains("dangling").doesNotContain("outside");
+              });
+    }
+  }
+
+  @Test
+  void aLinkToItselfIsALoopNotADanglingLink(@TempDir Path dir) throws Exception {
+    Files.createSymbolicLink(dir.resolve("self"), dir.resolve("self"));
+    Files.createSymbolicLink(dir.resolve("ping"), dir.resolve("pong"));
+    Files.createSymbolicLink(dir.resolve("pong"), dir.resolve("ping"));
+    Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));
+
+    LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(dir);
+
+    assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("a");
+    assertThat(r.problems())
+        .extracting(Problem::message)
+        .containsOnly("skipped: a symbolic link loop (it leads back to itself)")
+        .hasSize(3);
+  }
+
+  @Test
+  void aSymlinkToADirectoryGivenAsTheSourceLoadsItsContents(@TempDir Path tmp) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("results"));
+    Files.writeString(dir.resolve("a.txt"), LINE.formatted("a"));
+    Path link = Files.createSymbolicLink(tmp.resolve("latest"), dir);
+
+    LoadResult r = Prism.create().withNormalizer(Normalizer.none()).load(link.toString());
+
+    assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("a");
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.points().get(0).provenance().source().getPath()).endsWith("results/a.txt");
   }
 }

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,5 +125,81 @@ class RemoteLoadingTest {
     assertThat(again.points())
         .extracting(p -> p.metrics().mean(ai.llmd.prism.api.Metric.OUTPUT_THROUGHPUT).orElseThrow())
         .containsExactlyInAnyOrder(10.0, 25.0);
+  }
+
+  /** Two endpoints holding different objects under one key, with the same size and ETag. */
+  static final class TwoEndpoints implements ConnectorProvider {
+    @Override
+    public String scheme() {
+      return "mem";
+    }
+
+    @Override
+    public String description() {
+      return "two endpoints";
+    }
+
+    @Override
+    public SourceConnector create(ConnectorConfig config) {
+      String endpoint = config.string("mem.endpoint").orElseThrow();
+      String content = "third-party model=" + endpoint + " tps=10";
+      return new SourceConnector() {
+        @Override
+        public void list(URI root, Consumer<ObjectRef> each) {
+          each.accept(new ObjectRef(root, "a.txt", content.length(), "\"etag-1\""));
+        }
+
+        @Override
+        public InputStream open(ObjectRef o) {
+          return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+        }
+      };
+    }
+  }
+
+  @Test
+  void theCacheNeverServesAnObjectOfOneEndpointForAnother(@TempDir Path cache) {
+    List<String> models = new java.util.ArrayList<>();
+    for (String endpoint : new String[] {"one", "two", "one"}) {
+      LoadResult r =
+          Prism.of(
+                  Plugins.builder()
+                      .reader(new ThirdPartyReader())
+                      .connector(new TwoEndpoints())
+                      .build(),
+                  LoadOptions.defaults()
+                      .withConnectorConfig(
+                          ConnectorConfig.of(
+                              Map.of(Prism.CACHE_DIR, cache.toString(), "mem.endpoint", endpoint))))
+              .load("mem://bucket/a.txt");
+      models.add(r.points().get(0).model().raw());
+    }
+
+    assertThat(models).containsExactly("one", "two", "one");
+  }
+
+  @Test
+  void cachedObjectsAreTheOwnersAloneAndTheCacheKeepsUnderItsCap(@TempDir Path cache)
+      throws IOException {
+    MemoryStore store = new MemoryStore();
+    store.objects.put("runs/a.txt", "third-party model=a tps=10");
+    store.objects.put("runs/b.txt", "third-party model=b tps=20");
+    store.objects.put("runs/c.txt", "third-party model=c tps=30");
+    Path dir = cache.resolve("prism");
+
+    prism(store, Map.of(Prism.CACHE_DIR, dir.toString(), Prism.CACHE_MAX_MIB, "1"))
+        .load("mem://s/runs/");
+
+    List<Path> files;
+    try (var walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).hasSize(3);
+    for (Path f : files) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+          .isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f.getParent())))
+          .isEqualTo("rwx------");
+    }
   }
 }

@@ -2,9 +2,11 @@ package ai.llmd.prism.report;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Direction;
+import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Measure;
-import ai.llmd.prism.core.analysis.Pareto;
+import ai.llmd.prism.core.analysis.ParetoResult;
 import ai.llmd.prism.core.analysis.Series;
+import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.spi.ChartSpec;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,7 +84,12 @@ public final class PointCharts {
         && x.direction() != Direction.NEUTRAL
         && y.direction() != Direction.NEUTRAL
         && !x.equals(y)) {
-      on.addAll(Pareto.frontier(plotted, x, y).frontierPoints());
+      // the frontier is a finding: charts draw it, the findings compute it
+      Findings frontier =
+          Findings.builder(new LoadResult(plotted, List.of())).frontier(List.of(x, y)).build();
+      for (ParetoResult.Entry e : frontier.frontiers().get(0).frontier()) {
+        on.add(e.point());
+      }
     }
     List<ChartSpec.Series> out = new ArrayList<>();
     for (Series s : labels.series) {

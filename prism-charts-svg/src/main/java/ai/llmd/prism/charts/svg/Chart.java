@@ -192,7 +192,16 @@ abstract class Chart {
     double lo = StrictMath.log10(r[0]);
     double hi = StrictMath.log10(r[1]);
     double pad = Math.max(0.02, (hi - lo) * 0.04);
-    return new double[] {StrictMath.pow(10, lo - pad), StrictMath.pow(10, hi + pad)};
+    // padding never reaches past the doubles: 1e-300..1e300 padded by 24 decades would be 0..∞
+    double from = Math.min(r[0], Math.max(Double.MIN_VALUE, StrictMath.pow(10, lo - pad)));
+    double to = Math.max(r[1], Math.min(Double.MAX_VALUE, StrictMath.pow(10, hi + pad)));
+    if (from == to) {
+      // one value at an end of the doubles: pad on the side that has room
+      return from == Double.MAX_VALUE
+          ? new double[] {from / 2, to}
+          : new double[] {from, Math.min(Double.MAX_VALUE, to * 2)};
+    }
+    return new double[] {from, to};
   }
 
   private void drawGridY() {

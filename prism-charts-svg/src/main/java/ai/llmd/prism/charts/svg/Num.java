@@ -11,6 +11,9 @@ final class Num {
 
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
   private static final String[] SUFFIXES = {"", "k", "M", "G", "T"};
+  // the labels written in scientific notation: at and above 1000T, below 0.000001
+  private static final BigDecimal HUGE = BigDecimal.ONE.scaleByPowerOfTen(15);
+  private static final BigDecimal TINY = BigDecimal.ONE.scaleByPowerOfTen(-6);
 
   private Num() {}
 
@@ -63,8 +66,11 @@ final class Num {
    * decimals as {@code decimalsOf} needs (so an axis stepping by 0.5 reads 0.0, 0.5, 1.0).
    */
   static String label(BigDecimal v, int thousands, BigDecimal decimalsOf) {
-    if (v.signum() == 0 && thousands > 0) {
-      return "0"; // not "0k"
+    if (v.signum() == 0 && (thousands > 0 || outsidePlain(decimalsOf))) {
+      return "0"; // not "0k", nor 0.000… to the 300th place
+    }
+    if (outsidePlain(v)) {
+      return scientific(v);
     }
     BigDecimal scaled = v.divide(THOUSAND.pow(thousands));
     int decimals =
@@ -76,8 +82,23 @@ final class Num {
     return s + SUFFIXES[thousands];
   }
 
-  /** A label for a single value, e.g. a log tick: 0.02, 500, 2000, 20k, 1M. */
+  /** A label for a single value, e.g. a log tick: 0.02, 500, 2000, 20k, 1M, 1e-300. */
   static String label(BigDecimal v) {
     return label(v, thousands(Math.abs(v.doubleValue())), v);
+  }
+
+  private static boolean outsidePlain(BigDecimal v) {
+    return v.signum() != 0 && (v.abs().compareTo(HUGE) >= 0 || v.abs().compareTo(TINY) < 0);
+  }
+
+  /**
+   * {@code 1.5e300}: beyond the suffixes, or below a millionth, plain digits would run to hundreds
+   * of characters. The mantissa keeps every digit of {@code v} (ticks are exact decimals, with
+   * few).
+   */
+  static String scientific(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    int exp = s.precision() - s.scale() - 1;
+    return s.movePointLeft(exp).toPlainString() + "e" + exp;
   }
 }

@@ -55,39 +55,62 @@ record Ticks(double min, double max, List<Tick> ticks) {
     if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) {
       throw new IllegalArgumentException("bad range " + min + ".." + max);
     }
+    // Exact decimals throughout: max - min may overflow a double (-1e308..1e308) or vanish
+    // (subnormals), and half of 5e-324 is 0.
+    // Rounded outwards to 25 digits: a subnormal is exactly 750 digits long, and dividing that by
+    // a step of 1e300 costs seconds; a double never needs more than 17 digits, a multiple of a
+    // step within maxSteps of it no more than 20, so no tick moves.
+    BigDecimal lo = new BigDecimal(min).round(new MathContext(25, RoundingMode.FLOOR));
+    BigDecimal hi = new BigDecimal(max).round(new MathContext(25, RoundingMode.CEILING));
     if (min == max) {
-      double pad = min == 0 ? 1 : Math.abs(min) / 2;
-      min -= min == 0 ? 0 : pad;
-      max += pad;
+      BigDecimal pad = min == 0 ? BigDecimal.ONE : lo.abs().divide(BigDecimal.valueOf(2));
+      lo = min == 0 ? lo : lo.subtract(pad);
+      hi = hi.add(pad);
     }
     maxSteps = Math.max(1, maxSteps);
-    int exp = (int) Math.floor(StrictMath.log10((max - min) / maxSteps));
+    BigDecimal perStep =
+        hi.subtract(lo).divide(BigDecimal.valueOf(maxSteps), MathContext.DECIMAL64);
+    int exp = perStep.precision() - perStep.scale() - 1; // floor(log10(perStep))
     while (true) {
       for (int m : NICE) {
         BigDecimal step = BigDecimal.valueOf(m).scaleByPowerOfTen(exp);
-        BigDecimal lo = multiple(min, step, RoundingMode.FLOOR);
-        BigDecimal hi = multiple(max, step, RoundingMode.CEILING);
-        long steps = hi.subtract(lo).divide(step).longValueExact();
+        BigDecimal first = multiple(lo, step, RoundingMode.FLOOR);
+        BigDecimal last = multiple(hi, step, RoundingMode.CEILING);
+        long steps = last.subtract(first).divide(step).longValueExact();
         if (steps <= maxSteps) {
-          return linearTicks(lo, hi, step, steps);
+          return linearTicks(first, last, step, steps, min, max);
         }
       }
       exp++;
     }
   }
 
-  private static BigDecimal multiple(double v, BigDecimal step, RoundingMode mode) {
-    return new BigDecimal(v).divide(step, 0, mode).multiply(step);
+  private static BigDecimal multiple(BigDecimal v, BigDecimal step, RoundingMode mode) {
+    return v.divide(step, 0, mode).multiply(step);
   }
 
-  private static Ticks linearTicks(BigDecimal lo, BigDecimal hi, BigDecimal step, long steps) {
-    int thousands = Num.thousands(Math.max(lo.abs().doubleValue(), hi.abs().doubleValue()));
+  /**
+   * The ticks from {@code lo} to {@code hi}; an end beyond the largest double stays at the data's
+   * own end, without the ticks past it.
+   */
+  private static Ticks linearTicks(
+      BigDecimal lo, BigDecimal hi, BigDecimal step, long steps, double min, double max) {
+    double from = Double.isFinite(lo.doubleValue()) ? lo.doubleValue() : min;
+    double to = Double.isFinite(hi.doubleValue()) ? hi.doubleValue() : max;
+    int thousands = Num.thousands(Math.max(Math.abs(from), Math.abs(to)));
     List<Tick> ticks = new ArrayList<>();
     for (long i = 0; i <= steps; i++) {
       BigDecimal v = lo.add(step.multiply(BigDecimal.valueOf(i)));
-      ticks.add(new Tick(v.doubleValue(), Num.label(v, thousands, step)));
+      double d = v.doubleValue();
+      boolean repeat = !ticks.isEmpty() && ticks.get(ticks.size() - 1).value() == d;
+      if (d >= from && d <= to && !repeat) { // subnormal steps round onto each other
+        ticks.add(new Tick(d, Num.label(v, thousands, step)));
+      }
     }
-    return new Ticks(lo.doubleValue(), hi.doubleValue(), ticks);
+    if (from == to) {
+      to = Math.nextUp(from); // both ends in one double (a subnormal pad rounds away)
+    }
+    return new Ticks(from, to, ticks);
   }
 
   /**
@@ -109,11 +132,9 @@ record Ticks(double min, double max, List<Tick> ticks) {
     int lastExp = (int) Math.ceil(hi);
 
     // log10(2) is the narrowest gap between 1, 2, 5, 10
-    boolean labelMinors = fits(firstExp, lastExp, pxPerDecade * StrictMath.log10(2), labelRoom);
-    int decadeStride = 1;
-    while (!fits(firstExp, lastExp, pxPerDecade * decadeStride, labelRoom)) {
-      decadeStride++;
-    }
+    double widest = widestLabel(firstExp, lastExp, labelRoom);
+    boolean labelMinors = pxPerDecade * StrictMath.log10(2) >= widest;
+    int decadeStride = decadeStride(pxPerDecade, widest, lastExp - firstExp + 1);
 
     List<Tick> ticks = new ArrayList<>();
     int labelled = 0;
@@ -165,13 +186,32 @@ record Ticks(double min, double max, List<Tick> ticks) {
     return new Ticks(min, max, inside);
   }
 
-  /** Whether labels {@code gapPx} apart have room, judged by the widest label of the range. */
-  private static boolean fits(int firstExp, int lastExp, double gapPx, LabelRoom room) {
+  /**
+   * The fewest decades between labels that leave each label its room; computed, not searched, since
+   * 600 decades (1e-300..1e300) on a short axis need a stride of dozens.
+   */
+  private static int decadeStride(double pxPerDecade, double widest, int decades) {
+    double guess = Math.ceil(widest / pxPerDecade);
+    int stride = (int) Math.max(1, Math.min(decades, Double.isFinite(guess) ? guess : decades));
+    while (stride > 1 && pxPerDecade * (stride - 1) >= widest) {
+      stride--;
+    }
+    while (stride < decades && pxPerDecade * stride < widest) {
+      stride++;
+    }
+    return stride;
+  }
+
+  /** The room the widest label of the range needs. */
+  private static double widestLabel(int firstExp, int lastExp, LabelRoom room) {
     double widest = 0;
     for (int e = firstExp; e <= lastExp; e++) {
-      widest = Math.max(widest, room.px(5 * StrictMath.pow(10, e)));
+      double v = 5 * StrictMath.pow(10, e);
+      if (v > 0 && Double.isFinite(v)) {
+        widest = Math.max(widest, room.px(v));
+      }
     }
-    return gapPx >= widest;
+    return widest;
   }
 
   /** How much of an axis a label of this value needs, gap included. */

@@ -73,7 +73,7 @@ public final class ArenaScores {
     List<Score> scores = new ArrayList<>();
     JsonNode root;
     try {
-      root = Trees.JSON.readTree(in);
+      root = Trees.jsonReader().readTree(in);
     } catch (IOException e) {
       problems.add(Problem.error(name, "", "not readable as JSON: " + e.getMessage()));
       return new ArenaScores(scores, problems);

@@ -148,6 +148,13 @@ public record Constraint(Measure measure, Operator operator, double threshold, S
                 default -> null;
               };
           case COUNT -> "".equals(unit) ? 1.0 : null;
+          case WATTS ->
+              switch (unit) {
+                case "w" -> 1.0;
+                case "kw" -> 1000.0;
+                default -> null;
+              };
+          case WATT_HOURS_PER_MILLION_TOKENS -> "wh".equals(unit) ? 1.0 : null;
           case USD_PER_HOUR, USD_PER_MILLION_TOKENS -> null;
         };
     if (f == null) {
@@ -164,6 +171,8 @@ public record Constraint(Measure measure, Operator operator, double threshold, S
               + canonical.symbol()
               + switch (canonical) {
                 case MILLISECONDS, MILLISECONDS_PER_TOKEN -> " (write ms or s)";
+                case WATTS -> " (write W or kW)";
+                case WATT_HOURS_PER_MILLION_TOKENS -> " (write Wh, per 1M output tokens)";
                 default -> "";
               });
     }

@@ -17,6 +17,10 @@ import java.util.OptionalDouble;
  * @param estimated whether it was computed from an hourly price rather than read from the source
  * @param basis how it was obtained (the source field, or the catalog row and formula inputs)
  * @param row the catalog row used, or {@code null} for a cost the source stated
+ * @param range the spread across every catalog row that could have priced the point, or {@code
+ *     null} for a cost the source stated
+ * @param selection why {@code row} was chosen among them (e.g. "machine type named by the source"),
+ *     or {@code null} for a cost the source stated
  */
 public record CostEstimate(
     PricingModel pricingModel,
@@ -25,7 +29,54 @@ public record CostEstimate(
     Double perMillionTotalTokens,
     boolean estimated,
     String basis,
-    PriceRow row) {
+    PriceRow row,
+    Range range,
+    String selection) {
+
+  /**
+   * The lowest and highest price among the catalog rows that matched the point's accelerator and
+   * pricing model (after any hard filter), the newest of each series.
+   *
+   * @param rows how many rows matched
+   * @param usdPerAcceleratorHourLow the cheapest row's USD per accelerator-hour
+   * @param usdPerAcceleratorHourHigh the dearest row's USD per accelerator-hour
+   * @param perMillionOutputTokensLow USD per 1M output tokens at the cheapest row, or {@code null}
+   * @param perMillionOutputTokensHigh USD per 1M output tokens at the dearest row, or {@code null}
+   */
+  public record Range(
+      int rows,
+      double usdPerAcceleratorHourLow,
+      double usdPerAcceleratorHourHigh,
+      Double perMillionOutputTokensLow,
+      Double perMillionOutputTokensHigh) {
+
+    public Range {
+      if (rows < 1 || usdPerAcceleratorHourLow > usdPerAcceleratorHourHigh) {
+        throw new IllegalArgumentException("a range needs at least one row and low <= high");
+      }
+    }
+  }
+
+  /** A cost without a catalog range (stated by the source, or built by hand). */
+  public CostEstimate(
+      PricingModel pricingModel,
+      Double perMillionOutputTokens,
+      Double perMillionInputTokens,
+      Double perMillionTotalTokens,
+      boolean estimated,
+      String basis,
+      PriceRow row) {
+    this(
+        pricingModel,
+        perMillionOutputTokens,
+        perMillionInputTokens,
+        perMillionTotalTokens,
+        estimated,
+        basis,
+        row,
+        null,
+        null);
+  }
 
   /** Which tokens a price is per. */
   public enum Tokens {
@@ -54,6 +105,11 @@ public record CostEstimate(
   /** The catalog row, when the cost was derived from one. */
   public Optional<PriceRow> catalogRow() {
     return Optional.ofNullable(row);
+  }
+
+  /** The spread across the matching catalog rows, when the cost was derived from the catalog. */
+  public Optional<Range> priceRange() {
+    return Optional.ofNullable(range);
   }
 
   /** As the model's {@link Cost} (output and input prices), when either is known. */

@@ -5,7 +5,9 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Cost;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.PricingModel;
+import ai.llmd.prism.api.Role;
 import ai.llmd.prism.core.Views;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Cost per million tokens of a point. A cost the source stated (not estimated) wins; otherwise the
- * hourly price of the accelerators the point used ({@link Views#accelerators}) is taken from a
- * {@link PricingCatalog} row and divided by throughput:
+ * hourly price of the accelerators the point used ({@link Views#accelerators}: every replica of
+ * every role, prefill and decode alike) is taken from a {@link PricingCatalog} row and divided by
+ * throughput:
  *
  * <pre>
  *   $/1M out   = hourly × 10^6 / (3600 × (out_tps + in_tps / r))
@@ -32,15 +35,24 @@ import java.util.stream.Collectors;
  * time is charged to output tokens and the input price stays unknown. No price is ever invented: a
  * point without one gets a reason instead.
  *
- * <p>Row choice: catalog rows for the point's accelerator and the pricing model, narrowed by the
- * optional provider, region, machine type and source; of rows differing only by date the newest
- * wins; if the remaining rows disagree on the price per accelerator-hour, there is no price (the
- * reason lists them) until the query is narrowed.
+ * <p>Row choice (docs/pricing.md): the candidates are the catalog rows for the point's accelerator
+ * (and memory, where both are known) under the pricing model, narrowed by the hard filters {@link
+ * #withProvider}, {@link #withRegion}, {@link #withMachineType} and {@link #withSource}; of rows
+ * differing only by date the newest is kept. If any candidate remains, one is always chosen, by
+ * these preferences in order: the machine type the source names (label {@code instanceType}); the
+ * user's {@link PricingProfile} (machine type for the accelerator, provider, region), which
+ * inherits unset preferences from the catalog's {@link PricingCatalog#defaultProfile()}; rows that
+ * fit a replica on whole machines, largest machine first; rows not marked low confidence; the
+ * profile's source order; dated rows, newest first; then file order. The estimate carries the row,
+ * the reason it won, and the range across all candidates.
  */
 public final class CostEstimator {
 
   /** The output:input cost ratio used by GKE Inference Quickstart. */
   public static final double DEFAULT_OUTPUT_INPUT_RATIO = 4.0;
+
+  /** The point label holding a machine type the source named (GKE Inference Quickstart's). */
+  public static final String MACHINE_TYPE_LABEL = "instanceType";
 
   private final PricingCatalog catalog;
   private final String provider;
@@ -48,6 +60,7 @@ public final class CostEstimator {
   private final String machineType;
   private final String source;
   private final double ratio;
+  private final PricingProfile profile;
 
   private CostEstimator(
       PricingCatalog catalog,
@@ -55,7 +68,8 @@ public final class CostEstimator {
       String region,
       String machineType,
       String source,
-      double ratio) {
+      double ratio,
+      PricingProfile profile) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.provider = provider;
     this.region = region;
@@ -65,36 +79,63 @@ public final class CostEstimator {
       throw new IllegalArgumentException("the output:input cost ratio must be positive");
     }
     this.ratio = ratio;
+    this.profile = Objects.requireNonNull(profile, "profile");
   }
 
-  /** An estimator over {@code catalog}, any provider, r = 4.0. */
+  /** An estimator over {@code catalog} with its default profile, any provider, r = 4.0. */
   public static CostEstimator of(PricingCatalog catalog) {
-    return new CostEstimator(catalog, null, null, null, null, DEFAULT_OUTPUT_INPUT_RATIO);
+    return new CostEstimator(
+        catalog, null, null, null, null, DEFAULT_OUTPUT_INPUT_RATIO, catalog.defaultProfile());
   }
 
   /** Only rows of this provider (case-insensitive), e.g. {@code AWS}. */
   public CostEstimator withProvider(String p) {
-    return new CostEstimator(catalog, p, region, machineType, source, ratio);
+    return new CostEstimator(catalog, p, region, machineType, source, ratio, profile);
   }
 
   /** Only rows of this region (or {@code list}). */
   public CostEstimator withRegion(String r) {
-    return new CostEstimator(catalog, provider, r, machineType, source, ratio);
+    return new CostEstimator(catalog, provider, r, machineType, source, ratio, profile);
   }
 
   /** Only rows of this machine type. */
   public CostEstimator withMachineType(String m) {
-    return new CostEstimator(catalog, provider, region, m, source, ratio);
+    return new CostEstimator(catalog, provider, region, m, source, ratio, profile);
   }
 
   /** Only rows from this source (its short name, e.g. {@code perfdash}). */
   public CostEstimator withSource(String s) {
-    return new CostEstimator(catalog, provider, region, machineType, s, ratio);
+    return new CostEstimator(catalog, provider, region, machineType, s, ratio, profile);
   }
 
   /** The output:input cost ratio r. */
   public CostEstimator withOutputInputRatio(double r) {
-    return new CostEstimator(catalog, provider, region, machineType, source, r);
+    return new CostEstimator(catalog, provider, region, machineType, source, r, profile);
+  }
+
+  /**
+   * Prefer rows by {@code userProfile}; what it leaves unset comes from the catalog's default
+   * profile.
+   */
+  public CostEstimator withProfile(PricingProfile userProfile) {
+    return new CostEstimator(
+        catalog,
+        provider,
+        region,
+        machineType,
+        source,
+        ratio,
+        userProfile.over(catalog.defaultProfile()));
+  }
+
+  /** The preferences in force (the user's over the catalog's default). */
+  public PricingProfile profile() {
+    return profile;
+  }
+
+  /** The catalog prices come from. */
+  public PricingCatalog catalog() {
+    return catalog;
   }
 
   /** The cost at {@code point} under {@code model}, or empty (see {@link #whyNoPrice}). */
@@ -158,13 +199,22 @@ public final class CostEstimator {
     if (chips.isEmpty()) {
       return none("the accelerator count is unknown");
     }
-    List<PriceRow> candidates = new ArrayList<>();
+    List<PriceRow> forAccelerator = new ArrayList<>();
     for (PriceRow r : catalog.rows()) {
-      if (r.pricingModel() == model
-          && r.accelerator().equalsIgnoreCase(acc.name())
+      if (r.accelerator().equalsIgnoreCase(acc.name())
           && (acc.memoryGiB() == null
               || r.acceleratorMemoryGiB() == null
-              || Math.abs(acc.memoryGiB() - r.acceleratorMemoryGiB()) < 1)
+              || Math.abs(acc.memoryGiB() - r.acceleratorMemoryGiB()) < 1)) {
+        forAccelerator.add(r);
+      }
+    }
+    if (forAccelerator.isEmpty()) {
+      return none(
+          "the catalog (" + catalog.version() + ") has no row for " + describe(acc) + " at all");
+    }
+    List<PriceRow> candidates = new ArrayList<>();
+    for (PriceRow r : forAccelerator) {
+      if (r.pricingModel() == model
           && matches(provider, r.provider())
           && matches(region, r.region())
           && matches(machineType, r.machineType())
@@ -179,25 +229,17 @@ public final class CostEstimator {
               + ") has no "
               + model.key()
               + " price for "
-              + acc.name()
-              + query());
+              + describe(acc)
+              + query()
+              + "; it has "
+              + forAccelerator.stream()
+                  .map(r -> r.provider() + " " + r.machineType() + " " + r.pricingModel().key())
+                  .distinct()
+                  .collect(Collectors.joining(", ")));
     }
     List<PriceRow> current = newestPerSeries(candidates);
-    double perChip = current.get(0).usdPerAcceleratorHour();
-    for (PriceRow r : current) {
-      if (Math.abs(r.usdPerAcceleratorHour() - perChip) > 1e-9 * perChip) {
-        return none(
-            current.size()
-                + " catalog rows price "
-                + acc.name()
-                + " "
-                + model.key()
-                + " differently ("
-                + current.stream().map(PriceRow::describe).collect(Collectors.joining("; "))
-                + "); narrow by provider, region, machine type or source");
-      }
-    }
-    PriceRow row = current.get(0);
+    Choice choice = choose(current, point, acc);
+    PriceRow row = choice.row;
     OptionalDouble out = point.metrics().mean(Metric.OUTPUT_THROUGHPUT);
     OptionalDouble in = point.metrics().mean(Metric.INPUT_THROUGHPUT);
     OptionalDouble total = point.metrics().mean(Metric.TOTAL_THROUGHPUT);
@@ -231,25 +273,130 @@ public final class CostEstimator {
     if (perOut == null && perTotal == null) {
       return none("the point has no positive output or total throughput to divide by");
     }
+    double low = Double.POSITIVE_INFINITY;
+    double high = 0;
+    for (PriceRow r : current) {
+      low = Math.min(low, r.usdPerAcceleratorHour());
+      high = Math.max(high, r.usdPerAcceleratorHour());
+    }
+    double perChip = row.usdPerAcceleratorHour();
+    CostEstimate.Range range =
+        new CostEstimate.Range(
+            current.size(),
+            low,
+            high,
+            perOut == null ? null : perOut * low / perChip,
+            perOut == null ? null : perOut * high / perChip);
     String basis =
         "catalog "
             + catalog.version()
             + " row: "
             + row.describe()
+            + "; chosen by "
+            + choice.reason
+            + " among "
+            + current.size()
+            + " matching row"
+            + (current.size() == 1 ? "" : "s")
             + "; "
             + chips.getAsInt()
             + " accelerators → "
             + hourly
             + " USD/h; "
             + split;
-    return new Outcome(new CostEstimate(model, perOut, perIn, perTotal, true, basis, row), null);
+    return new Outcome(
+        new CostEstimate(model, perOut, perIn, perTotal, true, basis, row, range, choice.reason),
+        null);
+  }
+
+  private record Choice(PriceRow row, String reason) {}
+
+  /** Picks one of {@code rows} by the documented preferences; {@code rows} is not empty. */
+  private Choice choose(List<PriceRow> rows, BenchmarkPoint point, AcceleratorRef acc) {
+    String named = point.labels().get(MACHINE_TYPE_LABEL);
+    String preferredMachine = profile.machineTypeFor(acc.name()).orElse(null);
+    int perReplica = acceleratorsPerReplica(point);
+    List<PriceRow> ranked = new ArrayList<>(rows);
+    Comparator<PriceRow> order =
+        Comparator.<PriceRow>comparingInt(r -> named != null && is(named, r.machineType()) ? 0 : 1)
+            .thenComparingInt(
+                r -> preferredMachine != null && is(preferredMachine, r.machineType()) ? 0 : 1)
+            .thenComparingInt(
+                r -> profile.provider() != null && is(profile.provider(), r.provider()) ? 0 : 1)
+            .thenComparingInt(
+                r -> profile.region() != null && is(profile.region(), r.region()) ? 0 : 1)
+            .thenComparingInt(r -> perReplica % r.acceleratorsPerMachine() == 0 ? 0 : 1)
+            .thenComparing(Comparator.comparingInt(PriceRow::acceleratorsPerMachine).reversed())
+            .thenComparingInt(r -> r.lowConfidence() ? 1 : 0)
+            .thenComparingInt(r -> sourceRank(r.source()))
+            .thenComparing(
+                PriceRow::asOf, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()));
+    ranked.sort(order); // stable: file order breaks the remaining ties
+    PriceRow best = ranked.get(0);
+    if (rows.size() == 1) {
+      return new Choice(best, "the only matching row");
+    }
+    List<String> why = new ArrayList<>();
+    if (named != null && is(named, best.machineType())) {
+      why.add("the machine type the source names (" + named + ")");
+    } else {
+      if (named != null) {
+        why.add("(the source's machine type " + named + " has no such row)");
+      }
+      List<String> profileHits = new ArrayList<>();
+      if (preferredMachine != null && is(preferredMachine, best.machineType())) {
+        profileHits.add("machine type " + preferredMachine);
+      }
+      if (profile.provider() != null && is(profile.provider(), best.provider())) {
+        profileHits.add("provider " + profile.provider());
+      }
+      if (profile.region() != null && is(profile.region(), best.region())) {
+        profileHits.add("region " + profile.region());
+      }
+      if (!profileHits.isEmpty()) {
+        why.add("profile " + profile.name() + ": " + String.join(", ", profileHits));
+      }
+      why.add(
+          "then fit ("
+              + perReplica
+              + " accelerators per replica), confidence, source order, date and file order");
+    }
+    return new Choice(best, String.join("; ", why));
+  }
+
+  private int sourceRank(String s) {
+    for (int i = 0; i < profile.sources().size(); i++) {
+      if (is(profile.sources().get(i), s)) {
+        return i;
+      }
+    }
+    return profile.sources().size();
+  }
+
+  /** Accelerators one replica uses: the largest of the roles', else the whole deployment's. */
+  private static int acceleratorsPerReplica(BenchmarkPoint point) {
+    int n = 0;
+    for (Role r : point.deployment().roles()) {
+      if (r.acceleratorsPerReplica() != null) {
+        n = Math.max(n, r.acceleratorsPerReplica());
+      }
+    }
+    return n > 0 ? n : Views.accelerators(point.deployment()).orElse(1);
+  }
+
+  private static boolean is(String a, String b) {
+    return a.equalsIgnoreCase(b);
+  }
+
+  private static String describe(AcceleratorRef acc) {
+    return acc.name() + (acc.memoryGiB() == null ? "" : " " + Math.round(acc.memoryGiB()) + " GiB");
   }
 
   /** Rows of the same provider, region, machine type and source are versions: keep the newest. */
   private static List<PriceRow> newestPerSeries(List<PriceRow> rows) {
     Comparator<PriceRow> newestFirst =
         Comparator.comparing(
-            PriceRow::asOf, Comparator.nullsLast(Comparator.<java.time.LocalDate>reverseOrder()));
+            PriceRow::asOf, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()));
     Map<List<String>, PriceRow> latest = new LinkedHashMap<>();
     for (PriceRow r : rows.stream().sorted(newestFirst).toList()) {
       latest.putIfAbsent(List.of(r.provider(), r.region(), r.machineType(), r.source()), r);

@@ -86,6 +86,7 @@ public record PriceRow(
         + accelerator
         + ", as of "
         + asOfText
+        + (lowConfidence ? ", low confidence" : "")
         + ", "
         + sourceUrl;
   }

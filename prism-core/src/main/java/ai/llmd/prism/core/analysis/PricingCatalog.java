@@ -23,7 +23,8 @@ import java.util.Objects;
  * <p>File shape: {@code {"catalogVersion": "...", "currency": "USD", "rows": [ {provider, region,
  * machineType, accelerator, acceleratorMemoryGiB?, acceleratorDescription?, acceleratorsPerMachine,
  * pricingModel (on-demand|spot|cud-1y|cud-3y), usdPerMachineHour, asOf (yyyy-mm-dd or null),
- * asOfText?, source, sourceUrl, lowConfidence?, note?} ]}}.
+ * asOfText?, source, sourceUrl, lowConfidence?, note?} ], "defaultProfile"?: {a {@link
+ * PricingProfile}}}}.
  */
 public final class PricingCatalog {
 
@@ -31,15 +32,23 @@ public final class PricingCatalog {
 
   private final String version;
   private final List<PriceRow> rows;
+  private final PricingProfile defaultProfile;
 
-  private PricingCatalog(String version, List<PriceRow> rows) {
+  private PricingCatalog(String version, List<PriceRow> rows, PricingProfile defaultProfile) {
     this.version = Objects.requireNonNull(version, "version");
     this.rows = List.copyOf(rows);
+    this.defaultProfile = Objects.requireNonNull(defaultProfile, "defaultProfile");
   }
 
-  /** A catalog of the given rows. */
+  /** A catalog of the given rows, with no default profile. */
   public static PricingCatalog of(String version, List<PriceRow> rows) {
-    return new PricingCatalog(version, rows);
+    return new PricingCatalog(version, rows, PricingProfile.none());
+  }
+
+  /** A catalog of the given rows whose price choice falls back to {@code defaultProfile}. */
+  public static PricingCatalog of(
+      String version, List<PriceRow> rows, PricingProfile defaultProfile) {
+    return new PricingCatalog(version, rows, defaultProfile);
   }
 
   /** The catalog shipped with Prism (prices from the reference documents, each with its source). */
@@ -91,7 +100,12 @@ public final class PricingCatalog {
         throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
       }
     }
-    return new PricingCatalog(version, rows);
+    JsonNode dp = root.get("defaultProfile");
+    PricingProfile profile =
+        dp == null || dp.isNull()
+            ? PricingProfile.none()
+            : PricingProfile.fromTree(dp, name + ":/defaultProfile", "default");
+    return new PricingCatalog(version, rows, profile);
   }
 
   private static PriceRow row(JsonNode r, String at) {
@@ -151,6 +165,15 @@ public final class PricingCatalog {
     return version;
   }
 
+  /**
+   * The preferences used when neither the source nor the user says which row to take (the built-in
+   * catalog's is documented in docs/pricing.md); {@link PricingProfile#none()} when the file has
+   * none.
+   */
+  public PricingProfile defaultProfile() {
+    return defaultProfile;
+  }
+
   /** Every row, in file order. */
   public List<PriceRow> rows() {
     return rows;
@@ -159,7 +182,7 @@ public final class PricingCatalog {
   /**
    * This catalog with {@code overrides} applied: an override row replaces the row with the same
    * provider, region, machine type, pricing model, source and date; other override rows are added.
-   * The result takes the override's version.
+   * The result takes the override's version, and its default profile when it has one.
    */
   public PricingCatalog overriddenBy(PricingCatalog overrides) {
     Map<List<Object>, PriceRow> merged = new LinkedHashMap<>();
@@ -169,7 +192,11 @@ public final class PricingCatalog {
     for (PriceRow r : overrides.rows) {
       merged.put(identity(r), r);
     }
-    return new PricingCatalog(overrides.version, new ArrayList<>(merged.values()));
+    PricingProfile profile =
+        overrides.defaultProfile.equals(PricingProfile.none())
+            ? defaultProfile
+            : overrides.defaultProfile;
+    return new PricingCatalog(overrides.version, new ArrayList<>(merged.values()), profile);
   }
 
   private static List<Object> identity(PriceRow r) {

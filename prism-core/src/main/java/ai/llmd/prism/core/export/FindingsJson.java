@@ -8,6 +8,7 @@ import ai.llmd.prism.core.analysis.ArchitectureComparison;
 import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimate;
+import ai.llmd.prism.core.analysis.PriceRow;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Optimum;
@@ -342,6 +343,45 @@ public final class FindingsJson {
     }
     n.put("estimated", e.estimated());
     n.put("basis", e.basis());
+    priceRow(n, e);
+  }
+
+  /** The catalog row an estimate used, why it was chosen, and the range over matching rows. */
+  private static void priceRow(ObjectNode e, CostEstimate c) {
+    PriceRow r = c.row();
+    if (r == null) {
+      return;
+    }
+    ObjectNode row = e.putObject("row");
+    row.put("provider", r.provider());
+    row.put("region", r.region());
+    row.put("machineType", r.machineType());
+    row.put("pricingModel", r.pricingModel().key());
+    row.put("acceleratorsPerMachine", r.acceleratorsPerMachine());
+    row.put("usdPerMachineHour", r.usdPerMachineHour());
+    row.put("usdPerAcceleratorHour", r.usdPerAcceleratorHour());
+    row.put("source", r.source());
+    row.put("sourceUrl", r.sourceUrl());
+    if (r.asOf() == null) {
+      row.putNull("asOf");
+    } else {
+      row.put("asOf", r.asOf().toString());
+    }
+    row.put("asOfText", r.asOfText());
+    row.put("lowConfidence", r.lowConfidence());
+    e.put("selection", c.selection());
+    c.priceRange()
+        .ifPresent(
+            g -> {
+              ObjectNode range = e.putObject("range");
+              range.put("rows", g.rows());
+              range.put("usdPerAcceleratorHourLow", g.usdPerAcceleratorHourLow());
+              range.put("usdPerAcceleratorHourHigh", g.usdPerAcceleratorHourHigh());
+              if (g.perMillionOutputTokensLow() != null) {
+                range.put("perMillionOutputTokensLow", g.perMillionOutputTokensLow());
+                range.put("perMillionOutputTokensHigh", g.perMillionOutputTokensHigh());
+              }
+            });
   }
 
   private void pd(ObjectNode root, PdComparison c) {

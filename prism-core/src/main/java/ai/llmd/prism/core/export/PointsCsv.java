@@ -26,6 +26,10 @@ import java.util.Set;
  * Writes points as one flat CSV row each. Metric columns are named {@code <metric>_<stat>_<unit>}
  * (e.g. {@code ttft_p90_ms}) and exist only for statistics some point has; a cell is empty where
  * that point lacks it. A {@code <metric>_derived} column says which values were computed.
+ *
+ * <p>A text cell that a spreadsheet would take for a formula (one starting with {@code =}, {@code
+ * +}, {@code -}, {@code @}, a tab or a carriage return) is written with a leading {@code '}, as
+ * OWASP advises against CSV injection; numbers are always written as numbers.
  */
 public final class PointsCsv {
 
@@ -84,10 +88,10 @@ public final class PointsCsv {
       BenchmarkPoint p, Views.Basis basis, Map<Metric, Set<Statistic>> present) {
     Deployment d = p.deployment();
     List<String> row = new ArrayList<>();
-    row.add(p.model().id());
-    row.add(p.model().raw());
+    row.add(text(p.model().id()));
+    row.add(text(p.model().raw()));
     row.add(text(p.model().precision()));
-    row.add(d.accelerator() == null ? "" : d.accelerator().name());
+    row.add(d.accelerator() == null ? "" : text(d.accelerator().name()));
     OptionalInt n = Views.accelerators(d);
     row.add(n.isPresent() ? Integer.toString(n.getAsInt()) : "");
     row.add(text(d.engine()));
@@ -110,10 +114,10 @@ public final class PointsCsv {
       }
       row.add(v.isEmpty() ? "" : Boolean.toString(v.get().isDerived()));
     }
-    row.add(p.provenance().source().toString());
-    row.add(p.provenance().format());
+    row.add(text(p.provenance().source().toString()));
+    row.add(text(p.provenance().format()));
     row.add(text(p.provenance().formatVersion()));
-    row.add(p.provenance().location());
+    row.add(text(p.provenance().location()));
     return row;
   }
 
@@ -147,7 +151,14 @@ public final class PointsCsv {
     return Double.toString(v);
   }
 
+  /** A text cell: empty for none, and never something a spreadsheet would evaluate. */
   private static String text(String s) {
-    return s == null ? "" : s;
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    return switch (s.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + s;
+      default -> s;
+    };
   }
 }

@@ -1,5 +1,8 @@
 package ai.llmd.prism.core.findings;
 
+import ai.llmd.prism.core.analysis.CostEstimate;
+import ai.llmd.prism.core.analysis.PriceRow;
+
 import ai.llmd.prism.api.Architecture;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.Views;
@@ -121,6 +124,52 @@ public final class Labels {
       return String.format(Locale.ROOT, "%.1f", v);
     }
     return String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  /**
+   * The catalog row an estimate used, why it was chosen, and the spread across every row that could
+   * have priced it: {@code GCP a3-highgpu-8g us-central1 on-demand, <source> <date>: 11.0613
+   * USD/accelerator-h; chosen by …; range over 4 rows 9.80–12.40 USD/accelerator-h}.
+   */
+  public static String priceRow(CostEstimate c) {
+    PriceRow r = c.row();
+    if (r == null) {
+      return "";
+    }
+    StringBuilder sb =
+        new StringBuilder()
+            .append(r.provider())
+            .append(' ')
+            .append(r.machineType())
+            .append(' ')
+            .append(r.region())
+            .append(' ')
+            .append(r.pricingModel().key())
+            .append(", ")
+            .append(r.source())
+            .append(' ')
+            .append(r.asOfText())
+            .append(r.lowConfidence() ? ", low confidence" : "")
+            .append(": ")
+            .append(usdPerHour(r.usdPerAcceleratorHour()))
+            .append(" USD/accelerator-h; chosen by ")
+            .append(c.selection());
+    c.priceRange()
+        .filter(g -> g.rows() > 1)
+        .ifPresent(
+            g ->
+                sb.append("; range over ")
+                    .append(g.rows())
+                    .append(" rows ")
+                    .append(usdPerHour(g.usdPerAcceleratorHourLow()))
+                    .append("–")
+                    .append(usdPerHour(g.usdPerAcceleratorHourHigh()))
+                    .append(" USD/accelerator-h"));
+    return sb.toString();
+  }
+
+  private static String usdPerHour(double v) {
+    return String.format(java.util.Locale.ROOT, "%.4f", v);
   }
 
   /** USD with two decimals, e.g. {@code 1.25}; {@value #NONE} for NaN. */

@@ -28,6 +28,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -189,45 +190,28 @@ public final class AiperfReader implements FormatReader {
       container = records;
       base = "/records";
     }
-    Metrics.Builder m = Metrics.builder();
-    Distribution in = null;
-    Distribution out = null;
-    Set<String> unmapped = new TreeSet<>();
+    Collected c = new Collected();
     for (var e : container.properties()) {
       String tag = e.getKey();
-      if (container == root && NOT_METRICS.contains(tag)) {
-        continue;
-      }
       JsonNode v = e.getValue();
-      if (!v.isObject()) {
-        continue; // a scalar beside the metrics (a flag or an identifier)
+      if (container == root && NOT_METRICS.contains(tag) || !v.isObject()) {
+        continue; // not a metric: configuration, a flag or an identifier
       }
       String ptr = Values.at(base, tag);
-      if (tag.equals(ISL) || tag.equals(OSL)) {
-        Distribution d = lengths(v, ptr, Values.text(v, "unit"), issues);
-        if (tag.equals(ISL)) {
-          in = d;
-        } else {
-          out = d;
-        }
-        continue;
-      }
-      Metric metric = METRICS.get(tag);
-      if (metric == null) {
-        unmapped.add(tag);
-        continue;
-      }
-      Double factor = factor(metric, Values.text(v, "unit"), ptr + "/unit", issues);
-      if (factor == null) {
-        continue;
-      }
-      Distribution.Builder b = Distribution.builder();
-      Values.collect(v, ptr, factor, STATS, issues, b);
-      put(m, metric, b, ptr, issues);
+      c.add(
+          tag,
+          tag,
+          Values.text(v, "unit"),
+          ptr + "/unit",
+          ptr,
+          f -> {
+            Distribution.Builder b = Distribution.builder();
+            Values.collect(v, ptr, f, STATS, issues, b);
+            return b;
+          },
+          issues);
     }
-    if (!unmapped.isEmpty()) {
-      issues.info(base, "metrics without a canonical metric, not kept: " + unmapped);
-    }
+    c.reportUnmapped(base, issues);
     if (root.path("was_cancelled").asBoolean(false)) {
       issues.warning("/was_cancelled", "the run was cancelled: its numbers cover only part of it");
     }
@@ -245,8 +229,8 @@ public final class AiperfReader implements FormatReader {
         labels.put(k, t);
       }
     }
-    Config c = config(cfg, labels, issues);
-    if (c.model == null) {
+    Config conf = config(cfg, labels, issues);
+    if (conf.model == null) {
       issues.warning("/input_config", "no model name: the model is unknown");
     }
     String harness = genaiPerf ? "genai-perf" : ID;
@@ -257,12 +241,14 @@ public final class AiperfReader implements FormatReader {
             : root.has("schema_version")
                 ? "schema " + Values.text(root, "schema_version")
                 : records != null ? "records" : null;
-    Workload w = new Workload(in, out, c.dataset, harness, version, c.rate, c.concurrency, null);
+    Workload w =
+        new Workload(
+            c.in, c.out, conf.dataset, harness, version, conf.rate, conf.concurrency, null);
     sink.point(
         new BenchmarkPoint(
             new Scenario(
-                ModelRef.unresolved(c.model == null ? "" : c.model), Deployment.unknown(), w),
-            m.build(),
+                ModelRef.unresolved(conf.model == null ? "" : conf.model), Deployment.unknown(), w),
+            c.metrics.build(),
             List.of(),
             labels,
             new Provenance(file.uri(), ID, formatVersion, "")));
@@ -408,10 +394,7 @@ public final class AiperfReader implements FormatReader {
     }
     DelimitedText.Records table = DelimitedText.records(text.text(), ',');
     List<String[]> rows = table.rows();
-    Metrics.Builder m = Metrics.builder();
-    Distribution in = null;
-    Distribution out = null;
-    Set<String> unmapped = new TreeSet<>();
+    Collected c = new Collected();
     String[] header = null;
     for (int i = 0; i < rows.size(); i++) {
       String[] r = rows.get(i);
@@ -437,41 +420,29 @@ public final class AiperfReader implements FormatReader {
       String name = nm.matches() ? nm.group(1) : first;
       String unit = nm.matches() ? nm.group(2) : null;
       String tag = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-      if (tag.equals(ISL) || tag.equals(OSL)) {
-        Distribution d = csvLengths(header, r, loc, unit, issues);
-        if (tag.equals(ISL)) {
-          in = d;
-        } else {
-          out = d;
-        }
-        continue;
-      }
-      Metric metric = METRICS.get(tag);
-      if (metric == null) {
-        unmapped.add(first);
-        continue;
-      }
-      Double factor = factor(metric, unit, loc + ", column Metric", issues);
-      if (factor == null) {
-        continue;
-      }
-      put(m, metric, csvStats(header, r, loc, factor, issues), loc, issues);
+      String[] h = header;
+      c.add(
+          tag,
+          first,
+          unit,
+          loc + ", column Metric",
+          loc,
+          f -> csvStats(h, r, loc, f, issues),
+          issues);
     }
     if (table.error() != null) {
       issues.error(
           "row " + rows.size(),
           "not valid CSV here (" + table.error() + "); this and later rows are not read");
     }
-    if (!unmapped.isEmpty()) {
-      issues.info("", "metrics without a canonical metric, not kept: " + unmapped);
-    }
+    c.reportUnmapped("", issues);
     issues.warning(
         "", "the CSV export names no model: the model is unknown (read the JSON export)");
-    Workload w = new Workload(in, out, null, ID, null, null, null, null);
+    Workload w = new Workload(c.in, c.out, null, ID, null, null, null, null);
     sink.point(
         new BenchmarkPoint(
             new Scenario(ModelRef.unresolved(""), Deployment.unknown(), w),
-            m.build(),
+            c.metrics.build(),
             List.of(),
             Map.of(),
             new Provenance(file.uri(), ID, "csv", "")));
@@ -501,26 +472,54 @@ public final class AiperfReader implements FormatReader {
     return b;
   }
 
-  private static Distribution csvLengths(
-      String[] header, String[] r, String loc, String unit, Issues issues) {
-    Double f = lengthFactor(unit, loc + ", column Metric", issues);
-    if (f == null) {
-      return null;
-    }
-    Distribution.Builder b = csvStats(header, r, loc, f, issues);
-    return b.isEmpty() ? null : b.build();
-  }
-
   // ---------------------------------------------------------------- shared
 
-  private static Distribution lengths(JsonNode v, String ptr, String unit, Issues issues) {
-    Double f = lengthFactor(unit, ptr + "/unit", issues);
-    if (f == null) {
-      return null;
+  /** What one file's metrics add up to: canonical metrics, ISL and OSL, and names not kept. */
+  private static final class Collected {
+    final Metrics.Builder metrics = Metrics.builder();
+    final Set<String> unmapped = new TreeSet<>();
+    Distribution in;
+    Distribution out;
+
+    /**
+     * Reads one metric: {@code stats} gives its statistics multiplied by the factor from the
+     * declared {@code unit} to the canonical one.
+     */
+    void add(
+        String tag,
+        String name,
+        String unit,
+        String unitAt,
+        String at,
+        DoubleFunction<Distribution.Builder> stats,
+        Issues issues) {
+      if (tag.equals(ISL) || tag.equals(OSL)) {
+        Double f = lengthFactor(unit, unitAt, issues);
+        Distribution.Builder b = f == null ? null : stats.apply(f);
+        Distribution d = b == null || b.isEmpty() ? null : b.build();
+        if (tag.equals(ISL)) {
+          in = d;
+        } else {
+          out = d;
+        }
+        return;
+      }
+      Metric metric = METRICS.get(tag);
+      if (metric == null) {
+        unmapped.add(name);
+        return;
+      }
+      Double factor = factor(metric, unit, unitAt, issues);
+      if (factor != null) {
+        put(metrics, metric, stats.apply(factor), at, issues);
+      }
     }
-    Distribution.Builder b = Distribution.builder();
-    Values.collect(v, ptr, f, STATS, issues, b);
-    return b.isEmpty() ? null : b.build();
+
+    void reportUnmapped(String at, Issues issues) {
+      if (!unmapped.isEmpty()) {
+        issues.info(at, "metrics without a canonical metric, not kept: " + unmapped);
+      }
+    }
   }
 
   private static Double lengthFactor(String unit, String at, Issues issues) {

@@ -23,18 +23,16 @@ public final class BenchmarkReportReader implements FormatReader {
   static final String ID = "llmd-br";
 
   /**
-   * Members never read, skipped while the tree is built: time series can be most of a report, and
-   * native args, env vars, health and profiling sections hold nothing the model keeps.
+   * Members never read, skipped while the tree is built: native args, env vars, health and
+   * profiling sections hold nothing the model keeps.
    */
   private static final Set<String> UNREAD =
       Set.of(
-          "time_series",
-          "args",
-          "envars",
-          "profiling",
-          "component_health",
-          "pod_startup_times",
-          "replica_status");
+          "args", "envars", "profiling", "component_health", "pod_startup_times", "replica_status");
+
+  /** Of every time series, only the accelerator power series is read (for average power). */
+  private static final Map<String, Set<String>> PARTLY_READ =
+      Map.of("time_series", Set.of("power_consumption"));
 
   @Override
   public String id() {
@@ -79,7 +77,7 @@ public final class BenchmarkReportReader implements FormatReader {
   public void read(SourceFile file, ReadSink sink) throws IOException {
     JsonNode root;
     try {
-      root = LenientTrees.parse(file.bytes(), UNREAD);
+      root = LenientTrees.parse(file.bytes(), UNREAD, PARTLY_READ);
     } catch (JacksonException e) {
       sink.problem(
           Problem.error(

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -226,6 +227,121 @@ final class BrV02 {
         metrics,
         Metric.PREFIX_CACHE_HIT_RATE,
         observed(obs, f, "cache_hit_rate", "vllm_prefix_cache_hit_rate", "prefix-cache hit rate"));
+    readPower(obs, f, metrics);
+  }
+
+  /**
+   * Average accelerator power from each component's {@code power_consumption}: its aggregate mean,
+   * else the mean of the samples of its time series. Power adds up across pods, so the components
+   * that report it are summed (a sum of measured means, named as a rule).
+   */
+  private static void readPower(JsonNode obs, Fields f, Metrics.Builder metrics) {
+    String o = "/results/observability/components";
+    JsonNode components = f.array(obs, "/results/observability", "components", false);
+    if (components == null) {
+      return;
+    }
+    double sum = 0;
+    int n = 0;
+    int series = 0;
+    for (int i = 0; i < components.size(); i++) {
+      JsonNode c = components.get(i);
+      if (!c.isObject()) {
+        continue;
+      }
+      String here = at(o, i);
+      JsonNode agg = c.get("aggregate");
+      if (agg != null && agg.isObject() && !Fields.absent(agg, "power_consumption")) {
+        Distribution d =
+            f.statistics(agg, at(here, "aggregate"), "power_consumption", Unit.WATTS, false);
+        if (d != null && d.mean().isPresent()) {
+          sum += d.mean().getAsDouble();
+          n++;
+        }
+        continue;
+      }
+      JsonNode ts = c.path("time_series").get("power_consumption");
+      if (ts != null && !ts.isNull()) {
+        Double mean = seriesMean(ts, at(at(here, "time_series"), "power_consumption"), f);
+        if (mean != null) {
+          sum += mean;
+          n++;
+          series++;
+        }
+      }
+    }
+    if (n == 1 && series == 0) {
+      metrics.put(MetricValue.measured(Metric.AVERAGE_POWER, sum));
+    } else if (n > 0) {
+      metrics.put(
+          MetricValue.derived(
+              Metric.AVERAGE_POWER,
+              Distribution.ofMean(sum),
+              "average_power = sum over "
+                  + n
+                  + " component"
+                  + (n == 1 ? "" : "s")
+                  + " of results.observability power_consumption ("
+                  + (series == 0
+                      ? "aggregate means"
+                      : series == n
+                          ? "mean of each time series' samples"
+                          : "aggregate means, else mean of the time-series samples")
+                  + ")"));
+    }
+  }
+
+  /** The plain mean of a TimeSeriesData's samples ({@code value}, else {@code mean}), in W. */
+  private static Double seriesMean(JsonNode ts, String at, Fields f) {
+    if (!ts.isObject()) {
+      f.error(at, "expected a time series mapping, found " + Fields.describe(ts));
+      return null;
+    }
+    OptionalDouble factor = Units.factor(ts.path("units").asText(null), Unit.WATTS);
+    if (factor.isEmpty()) {
+      f.error(
+          at(at, "units"),
+          "power needs a unit in watts, found "
+              + Fields.describe(ts.get("units"))
+              + "; the series was not loaded");
+      return null;
+    }
+    JsonNode samples = f.array(ts, at, "series", true);
+    if (samples == null) {
+      return null;
+    }
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < samples.size(); i++) {
+      JsonNode s = samples.get(i);
+      String sat = at(at(at, "series"), i);
+      JsonNode v = s.has("value") ? s.get("value") : s.get("mean");
+      if (v == null || v.isNull()) {
+        f.warning(sat, "a power sample without a value or mean; left out of the average");
+        continue;
+      }
+      Double d = v.isTextual() ? parsed(v.asText()) : f.number(v, sat);
+      if (d == null) {
+        f.warning(sat, "power sample " + Fields.describe(v) + " is not a number; left out");
+        continue;
+      }
+      sum += d * factor.getAsDouble();
+      n++;
+    }
+    if (n == 0) {
+      f.warning(at, "a power time series with no usable sample; no average power");
+      return null;
+    }
+    return sum / n;
+  }
+
+  private static Double parsed(String text) {
+    try {
+      double d = Double.parseDouble(text.strip());
+      return Double.isFinite(d) && d >= 0 ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static Distribution observed(

@@ -1,7 +1,6 @@
 package ai.llmd.prism.core.formats;
 
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.internal.PathSourceFile;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.IOException;
@@ -22,6 +21,12 @@ import java.util.stream.Stream;
  * loads; a file without an input-length column or without any sample gives no summary and an error.
  */
 public final class DatasetSummaries {
+
+  /**
+   * The largest file read: the loader's default bound, repeated here because this package may not
+   * depend on the core package (that would close a package cycle); a test keeps the two equal.
+   */
+  static final long MAX_FILE_BYTES = 256L << 20;
 
   private DatasetSummaries() {}
 
@@ -79,8 +84,7 @@ public final class DatasetSummaries {
   }
 
   private static SourceFile source(Path p) {
-    return new PathSourceFile(
-        p, String.valueOf(p.getFileName()), LoadOptions.DEFAULT_MAX_FILE_BYTES);
+    return new PathSourceFile(p, String.valueOf(p.getFileName()), MAX_FILE_BYTES);
   }
 
   private static void readInto(SourceFile file, List<DatasetSummary> out, List<Problem> problems) {

@@ -73,7 +73,7 @@ public final class GiqReader implements FormatReader {
   public void read(SourceFile file, ReadSink sink) throws IOException {
     JsonNode root;
     try {
-      root = Trees.JSON.readTree(file.bytes());
+      root = Trees.jsonReader().readTree(file.bytes());
     } catch (JsonProcessingException e) {
       sink.problem(
           Problem.error(

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,16 +37,25 @@ final class LenientTrees {
    * sections they never read, such as time series that can be most of a file.
    */
   static JsonNode parse(byte[] content, Set<String> skip) throws IOException {
+    return parse(content, skip, Map.of());
+  }
+
+  /**
+   * As {@link #parse(byte[], Set)}, and of a mapping named as a key of {@code keepOnly} only the
+   * members it lists are built (a report's time series are skipped except its power series).
+   */
+  static JsonNode parse(byte[] content, Set<String> skip, Map<String, Set<String>> keepOnly)
+      throws IOException {
     boolean json = Trees.looksLikeJson(content);
     if (json && skip.isEmpty()) {
-      return Trees.JSON.readTree(content);
+      return Trees.jsonReader().readTree(content);
     }
     try (JsonParser p = Trees.parser(content)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return NODES.missingNode();
       }
-      JsonNode root = value(p, first, 0, skip);
+      JsonNode root = value(p, first, 0, skip, keepOnly, null);
       if (p.nextToken() != null) {
         throw new JsonParseException(p, "trailing content after the first document");
       }
@@ -53,7 +63,13 @@ final class LenientTrees {
     }
   }
 
-  private static JsonNode value(JsonParser p, JsonToken t, int depth, Set<String> skip)
+  private static JsonNode value(
+      JsonParser p,
+      JsonToken t,
+      int depth,
+      Set<String> skip,
+      Map<String, Set<String>> keepOnly,
+      Set<String> only)
       throws IOException {
     if (t == null) {
       throw new JsonParseException(p, "unexpected end of input");
@@ -69,10 +85,13 @@ final class LenientTrees {
           while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (skip.contains(name)) {
+            if (skip.contains(name)
+                || (only != null && !only.contains(name))
+                || (keepOnly.containsKey(name) && v != JsonToken.START_OBJECT)) {
               p.skipChildren();
             } else {
-              o.set(name, value(p, v, depth + 1, skip));
+              Set<String> inner = v == JsonToken.START_OBJECT ? keepOnly.get(name) : null;
+              o.set(name, value(p, v, depth + 1, skip, keepOnly, inner));
             }
           }
           if (n != JsonToken.END_OBJECT) {
@@ -88,7 +107,7 @@ final class LenientTrees {
             if (n == null) {
               throw new JsonParseException(p, "unexpected end of input inside a sequence");
             }
-            a.add(value(p, n, depth + 1, skip));
+            a.add(value(p, n, depth + 1, skip, keepOnly, null));
           }
           return a;
         }

@@ -155,6 +155,8 @@ public final class PrismArchiveReader implements FormatReader {
     final Map<String, ModelRef> models = new HashMap<>();
     final Map<String, AcceleratorRef> accelerators = new HashMap<>();
     final Map<String, Parsed> configurations = new HashMap<>();
+    // label values repeat from entry to entry (configuration, source, file name): one copy each
+    final Map<String, String> strings = new HashMap<>();
 
     Context(SourceFile file, ReadSink sink) {
       this.file = file;
@@ -471,15 +473,15 @@ public final class PrismArchiveReader implements FormatReader {
     }
 
     Map<String, String> labels = new TreeMap<>();
-    label(labels, "id", e, "/id");
-    label(labels, "timestamp", e, "/timestamp");
-    label(labels, "configuration", e, "/configuration");
-    label(labels, "pd_ratio", e, "/pd_ratio");
-    label(labels, "run_id", e, "/run_id");
-    label(labels, "variant", e, "/metadata/variant");
-    label(labels, "origin", e, "/source_info/origin");
-    label(labels, "file", e, "/source_info/file_identifier");
-    label(labels, "source", e, "/source");
+    label(ctx, labels, "id", e, "/id");
+    label(ctx, labels, "timestamp", e, "/timestamp");
+    label(ctx, labels, "configuration", e, "/configuration");
+    label(ctx, labels, "pd_ratio", e, "/pd_ratio");
+    label(ctx, labels, "run_id", e, "/run_id");
+    label(ctx, labels, "variant", e, "/metadata/variant");
+    label(ctx, labels, "origin", e, "/source_info/origin");
+    label(ctx, labels, "file", e, "/source_info/file_identifier");
+    label(ctx, labels, "source", e, "/source");
 
     ctx.sink.point(
         new BenchmarkPoint(
@@ -655,12 +657,13 @@ public final class PrismArchiveReader implements FormatReader {
     return null;
   }
 
-  private static void label(Map<String, String> labels, String name, Entry e, String p) {
+  private static void label(
+      Context ctx, Map<String, String> labels, String name, Entry e, String p) {
     int i = e.slot(p);
     if (i >= 0 && e.tokens[i] != JsonToken.VALUE_NULL) {
       String s = e.show(i);
       if (s != null && !s.isBlank()) {
-        labels.put(name, s);
+        labels.put(name, ctx.strings.size() < 100_000 ? ctx.strings.computeIfAbsent(s, k -> k) : s);
       }
     }
   }

@@ -2,32 +2,23 @@ package ai.llmd.prism.core.formats;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Deployment;
-import ai.llmd.prism.api.Distribution;
 import ai.llmd.prism.api.Metric;
-import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Metrics;
 import ai.llmd.prism.api.ModelRef;
 import ai.llmd.prism.api.Provenance;
 import ai.llmd.prism.api.Scenario;
-import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -115,84 +106,13 @@ public final class SglangBenchReader implements FormatReader {
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
     Issues issues = new Issues(sink, file.name());
-    List<JsonNode> records = new ArrayList<>();
-    boolean broken = true;
-    try (MappingIterator<JsonNode> it =
-        Trees.JSON.readerFor(JsonNode.class).readValues(file.bytes())) {
-      while (it.hasNextValue()) {
-        records.add(it.nextValue());
-      }
-      broken = false;
-    } catch (JsonProcessingException e) {
-      Values.parseError(issues, e); // keep the lines read before the fault
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof JsonProcessingException jpe) {
-        Values.parseError(issues, jpe);
-      } else {
-        throw e;
-      }
-    }
-    for (int i = 0; i < records.size(); i++) {
-      String loc = records.size() == 1 ? "" : "record " + (i + 1);
-      JsonNode r = records.get(i);
-      if (!r.isObject()) {
-        issues.error(loc, "expected a JSON object, found " + Values.describe(r) + "; not read");
-        continue;
-      }
-      sink.point(point(file, r, loc, issues));
-    }
-    if (records.isEmpty() && !broken) {
-      issues.error("", "no result object in the file");
-    }
+    ServingResults.read(file, sink, issues, (r, p) -> point(file, r, p, issues));
   }
 
-  private BenchmarkPoint point(SourceFile file, JsonNode r, String loc, Issues issues) {
-    String p = loc.isEmpty() ? "" : loc + ":";
+  private BenchmarkPoint point(SourceFile file, JsonNode r, String p, Issues issues) {
     Metrics.Builder m = Metrics.builder();
-    Map<Metric, Distribution.Builder> dists = new EnumMap<>(Metric.class);
-    Set<String> unmapped = new TreeSet<>();
-    for (var e : r.properties()) {
-      Matcher k = STAT_KEY.matcher(e.getKey());
-      if (!k.matches()) {
-        continue;
-      }
-      Metric metric = METRICS.get(k.group(3));
-      if (metric == null) {
-        unmapped.add(e.getKey());
-        continue;
-      }
-      String ptr = p + Values.at("", e.getKey());
-      Statistic s =
-          switch (k.group(1)) {
-            case "mean" -> Statistic.MEAN;
-            case "median" -> Statistic.P50;
-            case "std" -> Statistic.STDDEV;
-            case "max" -> Statistic.MAX;
-            case "min" -> Statistic.MIN;
-            default -> Values.percentile(Double.parseDouble(k.group(2)));
-          };
-      if (s == null) {
-        issues.info(ptr, "percentile " + k.group(2) + " has no canonical statistic; not kept");
-        continue;
-      }
-      if (e.getValue().isNull()) {
-        continue;
-      }
-      Double v = Values.check(e.getValue(), ptr, issues);
-      if (v != null) {
-        // ms, and ms per token for TPOT and ITL: the same factor of one
-        Values.put(dists.computeIfAbsent(metric, x -> Distribution.builder()), s, v, ptr, issues);
-      }
-    }
-    for (var e : dists.entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        m.put(MetricValue.measured(e.getKey(), e.getValue().build()));
-      }
-    }
-    if (!unmapped.isEmpty()) {
-      issues.info(loc, "latencies without a canonical metric, not kept: " + unmapped);
-    }
-
+    // the keys declare ms, and ms per token for TPOT and ITL
+    ServingResults.latencies(r, p, STAT_KEY, METRICS, issues, m);
     Values.measured(m, Metric.REQUEST_RATE, Values.number(r, "request_throughput", p, issues));
     Values.measured(m, Metric.INPUT_THROUGHPUT, Values.number(r, "input_throughput", p, issues));
     Values.measured(m, Metric.OUTPUT_THROUGHPUT, Values.number(r, "output_throughput", p, issues));
@@ -200,57 +120,17 @@ public final class SglangBenchReader implements FormatReader {
     Values.measured(m, Metric.DURATION, Values.number(r, "duration", p, issues));
     Double completed = Values.count(r, "completed", p, issues);
     Values.measured(m, Metric.REQUESTS_SUCCEEDED, completed);
-
-    Distribution in = null;
-    Distribution out = null;
-    if (completed != null && completed > 0) {
-      Double ti = Values.count(r, "total_input_tokens", p, issues);
-      Double to = Values.count(r, "total_output_tokens", p, issues);
-      in = ti == null ? null : Distribution.ofMean(ti / completed);
-      out = to == null ? null : Distribution.ofMean(to / completed);
-    }
+    ServingResults.Lengths lengths = ServingResults.meanLengths(r, completed, p, issues);
+    Double rate = ServingResults.targetRate(r, p, issues);
+    Double concurrency = ServingResults.maxConcurrency(r, p, issues);
 
     Map<String, String> labels = new TreeMap<>();
-    Double rate = null;
-    JsonNode rr = r.get("request_rate");
-    if (rr != null && !rr.isNull()) {
-      if (rr.isNumber() && rr.doubleValue() == Double.POSITIVE_INFINITY
-          || rr.isTextual() && rr.asText().strip().equalsIgnoreCase("inf")) {
-        rate = Double.POSITIVE_INFINITY;
-      } else if (rr.isTextual() && rr.asText().strip().equalsIgnoreCase("trace")) {
-        labels.put("request_rate", "trace");
-      } else {
-        rate = Values.check(rr, p + "/request_rate", issues);
-        if (rate != null && rate == 0) {
-          issues.error(p + "/request_rate", "must be positive, was 0; not read");
-          rate = null;
-        }
-      }
-    }
-    Double concurrency = Values.count(r, "max_concurrency", p, issues);
-    if (concurrency != null && concurrency == 0) {
-      issues.error(p + "/max_concurrency", "must be positive, was 0; not read");
-      concurrency = null;
-    }
-
-    boolean details = false;
-    for (var e : r.properties()) {
-      String key = e.getKey();
-      JsonNode v = e.getValue();
-      if (DETAILS.contains(key)) {
-        details = true;
-        continue;
-      }
-      if (KNOWN.contains(key)
-          || STAT_KEY.matcher(key).matches()
-          || v.isContainerNode()
-          || v.isNull()) {
-        continue;
-      }
-      labels.put(key, v.asText());
-    }
-    if (details) {
-      issues.info(loc, "per-request details (--output-details) are not read; the summary is");
+    ServingResults.scalarLabels(
+        r, k -> KNOWN.contains(k) || DETAILS.contains(k) || STAT_KEY.matcher(k).matches(), labels);
+    if (DETAILS.stream().anyMatch(r::has)) {
+      issues.info(
+          ServingResults.location(p),
+          "per-request details (--output-details) are not read; the summary is");
     }
     String model = null;
     JsonNode server = Values.object(r, "server_info", p, issues);
@@ -267,12 +147,20 @@ public final class SglangBenchReader implements FormatReader {
       issues.warning(p + "/server_info", "no model_path: the model is unknown");
     }
     Workload w =
-        new Workload(in, out, Values.text(r, "dataset_name"), ID, null, rate, concurrency, null);
+        new Workload(
+            lengths.input(),
+            lengths.output(),
+            Values.text(r, "dataset_name"),
+            ID,
+            null,
+            rate,
+            concurrency,
+            null);
     return new BenchmarkPoint(
         new Scenario(ModelRef.unresolved(model == null ? "" : model), Deployment.unknown(), w),
         m.build(),
         List.of(),
         labels,
-        new Provenance(file.uri(), ID, null, loc));
+        new Provenance(file.uri(), ID, null, ServingResults.location(p)));
   }
 }

@@ -13,20 +13,6 @@ import java.util.List;
  */
 public final class TokenLengths {
 
-  private static final Statistic[] PERCENTILES = {
-    Statistic.P0_1,
-    Statistic.P1,
-    Statistic.P5,
-    Statistic.P10,
-    Statistic.P25,
-    Statistic.P50,
-    Statistic.P75,
-    Statistic.P90,
-    Statistic.P95,
-    Statistic.P99,
-    Statistic.P99_9
-  };
-
   private static final double[] QUANTILES = {0.1, 1, 5, 10, 25, 50, 75, 90, 95, 99, 99.9};
 
   private final int[] sorted;
@@ -90,8 +76,8 @@ public final class TokenLengths {
             .put(Statistic.MEAN, mean())
             .put(Statistic.MIN, min())
             .put(Statistic.MAX, max());
-    for (int i = 0; i < PERCENTILES.length; i++) {
-      b.put(PERCENTILES[i], percentile(QUANTILES[i]));
+    for (double q : QUANTILES) {
+      b.put(Values.percentile(q), percentile(q));
     }
     return b.build();
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -45,19 +46,35 @@ public final class Trees {
   /** Rows of a CSV or TSV file. */
   public static final int MAX_CSV_RECORDS = Parsing.MAX_CSV_RECORDS;
 
-  public static final ObjectMapper JSON =
+  private static final ObjectMapper JSON =
       JsonMapper.builder(Parsing.json())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  public static final ObjectMapper YAML =
+  private static final ObjectMapper YAML =
       YAMLMapper.builder(Parsing.yaml())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   static final CsvMapper CSV = CsvMapper.builder(Parsing.csv()).build();
 
+  private static final ObjectReader JSON_TREES = JSON.readerFor(JsonNode.class);
+  private static final ObjectReader YAML_TREES = YAML.readerFor(JsonNode.class);
+
   private Trees() {}
+
+  /**
+   * A reader of JSON trees under the parsing limits (an {@link ObjectReader} is immutable: the
+   * mappers behind it stay private, so no caller can reconfigure them for everyone).
+   */
+  public static ObjectReader jsonReader() {
+    return JSON_TREES;
+  }
+
+  /** A reader of YAML trees under the parsing limits. */
+  public static ObjectReader yamlReader() {
+    return YAML_TREES;
+  }
 
   /**
    * Parses JSON, or YAML when the content does not start with '{' or '['. UTF-8, or UTF-16 with or

@@ -75,6 +75,12 @@ public final class Units {
             case "percent", "%" -> OptionalDouble.of(0.01);
             default -> OptionalDouble.empty();
           };
+      case WATTS ->
+          switch (d) {
+            case "watts", "watt", "w" -> OptionalDouble.of(1);
+            case "kilowatts", "kw" -> OptionalDouble.of(1000);
+            default -> OptionalDouble.empty();
+          };
       default -> OptionalDouble.empty();
     };
   }

@@ -9,26 +9,18 @@ import ai.llmd.prism.api.Metrics;
 import ai.llmd.prism.api.ModelRef;
 import ai.llmd.prism.api.Provenance;
 import ai.llmd.prism.api.Scenario;
-import ai.llmd.prism.api.Statistic;
-import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -58,10 +50,6 @@ public final class VllmBenchReader implements FormatReader {
 
   private static final Pattern STAT_KEY =
       Pattern.compile("^(mean|median|std|p(\\d+(?:\\.\\d+)?))_([a-z0-9_]+)_ms$");
-
-  private static final double MS = Units.factor("ms", Unit.MILLISECONDS).getAsDouble();
-  private static final double MS_PER_TOKEN =
-      Units.factor("ms/token", Unit.MILLISECONDS_PER_TOKEN).getAsDouble();
 
   private static final Map<String, Metric> METRICS =
       Map.of(
@@ -113,84 +101,12 @@ public final class VllmBenchReader implements FormatReader {
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
     Issues issues = new Issues(sink, file.name());
-    List<JsonNode> records = new ArrayList<>();
-    boolean broken = true;
-    try (MappingIterator<JsonNode> it =
-        Trees.JSON.readerFor(JsonNode.class).readValues(file.bytes())) {
-      while (it.hasNextValue()) {
-        records.add(it.nextValue());
-      }
-      broken = false;
-    } catch (JsonProcessingException e) {
-      // keep the records read before the fault (a cut --append-result file)
-      Values.parseError(issues, e);
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof JsonProcessingException jpe) {
-        Values.parseError(issues, jpe);
-      } else {
-        throw e;
-      }
-    }
-    for (int i = 0; i < records.size(); i++) {
-      String prefix = records.size() == 1 ? "" : "record " + (i + 1) + ":";
-      JsonNode r = records.get(i);
-      if (!r.isObject()) {
-        issues.error(
-            prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1),
-            "expected a JSON object, found " + Values.describe(r) + "; not read");
-        continue;
-      }
-      sink.point(point(file, r, prefix, issues));
-    }
-    if (records.isEmpty() && !broken) {
-      issues.error("", "no result object in the file");
-    }
+    ServingResults.read(file, sink, issues, (r, p) -> point(file, r, p, issues));
   }
 
   private BenchmarkPoint point(SourceFile file, JsonNode r, String p, Issues issues) {
     Metrics.Builder m = Metrics.builder();
-    Map<Metric, Distribution.Builder> dists = new EnumMap<>(Metric.class);
-    Set<String> unmapped = new TreeSet<>();
-    for (var e : r.properties()) {
-      Matcher k = STAT_KEY.matcher(e.getKey());
-      if (!k.matches()) {
-        continue;
-      }
-      Metric metric = METRICS.get(k.group(3));
-      if (metric == null) {
-        unmapped.add(k.group(3));
-        continue;
-      }
-      String ptr = p + Values.at("", e.getKey());
-      Statistic s =
-          switch (k.group(1)) {
-            case "mean" -> Statistic.MEAN;
-            case "median" -> Statistic.P50;
-            case "std" -> Statistic.STDDEV;
-            default -> Values.percentile(Double.parseDouble(k.group(2)));
-          };
-      if (s == null) {
-        issues.info(ptr, "percentile " + k.group(2) + " has no canonical statistic; not kept");
-        continue;
-      }
-      if (e.getValue().isNull()) {
-        continue;
-      }
-      Double v = Values.check(e.getValue(), ptr, issues);
-      if (v != null) {
-        double factor = metric.unit() == Unit.MILLISECONDS ? MS : MS_PER_TOKEN;
-        Values.put(
-            dists.computeIfAbsent(metric, x -> Distribution.builder()), s, v * factor, ptr, issues);
-      }
-    }
-    for (var e : dists.entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        m.put(MetricValue.measured(e.getKey(), e.getValue().build()));
-      }
-    }
-    if (!unmapped.isEmpty()) {
-      issues.info(p, "latency families without a canonical metric, not kept: " + unmapped);
-    }
+    ServingResults.latencies(r, p, STAT_KEY, METRICS, issues, m);
 
     Double output = Values.number(r, "output_throughput", p, issues);
     Double total = Values.number(r, "total_token_throughput", p, issues);
@@ -228,58 +144,24 @@ public final class VllmBenchReader implements FormatReader {
               Metric.REQUESTS_FAILED, Distribution.ofMean(prompts - completed), FAILED_RULE));
     }
 
-    Distribution in = null;
-    Distribution out = null;
-    if (completed != null && completed > 0) {
-      Double ti = Values.count(r, "total_input_tokens", p, issues);
-      Double to = Values.count(r, "total_output_tokens", p, issues);
-      in = ti == null ? null : Distribution.ofMean(ti / completed);
-      out = to == null ? null : Distribution.ofMean(to / completed);
-    }
+    ServingResults.Lengths lengths = ServingResults.meanLengths(r, completed, p, issues);
 
-    Double rate = null;
-    JsonNode rr = r.get("request_rate");
-    if (rr != null && !rr.isNull()) {
-      if (rr.isTextual() && rr.asText().strip().equalsIgnoreCase("inf")) {
-        rate = Double.POSITIVE_INFINITY;
-      } else if (rr.isNumber() && Double.isInfinite(rr.doubleValue()) && rr.doubleValue() > 0) {
-        rate = Double.POSITIVE_INFINITY;
-      } else {
-        rate = Values.check(rr, p + "/request_rate", issues);
-        if (rate != null && rate == 0) {
-          issues.error(p + "/request_rate", "must be positive, was 0; not read");
-          rate = null;
-        }
-      }
-    }
-    Double concurrency = Values.count(r, "max_concurrency", p, issues);
-    if (concurrency != null && concurrency == 0) {
-      issues.error(p + "/max_concurrency", "must be positive, was 0; not read");
-      concurrency = null;
-    }
+    Double rate = ServingResults.targetRate(r, p, issues);
+    Double concurrency = ServingResults.maxConcurrency(r, p, issues);
 
     Map<String, String> labels = new TreeMap<>();
-    for (var e : r.properties()) {
-      String key = e.getKey();
-      JsonNode v = e.getValue();
-      if (KNOWN.contains(key)
-          || STAT_KEY.matcher(key).matches()
-          || v.isContainerNode()
-          || v.isNull()) {
-        continue;
-      }
-      labels.put(key, v.asText());
-    }
+    ServingResults.scalarLabels(r, k -> KNOWN.contains(k) || STAT_KEY.matcher(k).matches(), labels);
     String model = Values.text(r, "model_id");
     if (model == null) {
       issues.warning(p + "/model_id", "missing: the model is unknown");
     }
-    Workload w = new Workload(in, out, null, ID, null, rate, concurrency, null);
+    Workload w =
+        new Workload(lengths.input(), lengths.output(), null, ID, null, rate, concurrency, null);
     return new BenchmarkPoint(
         new Scenario(ModelRef.unresolved(model == null ? "" : model), Deployment.unknown(), w),
         m.build(),
         List.of(),
         labels,
-        new Provenance(file.uri(), ID, null, p.isEmpty() ? "" : p.substring(0, p.length() - 1)));
+        new Provenance(file.uri(), ID, null, ServingResults.location(p)));
   }
 }

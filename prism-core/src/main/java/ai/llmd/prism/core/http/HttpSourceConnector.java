@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * Reads a single object over HTTPS. Plain HTTP is refused except to a loopback address (tests,
  * local servers); redirects are followed by hand, at most five, and only to a URL this connector
- * would accept in the first place, so a redirect can never downgrade to another scheme; response
- * bodies are bounded.
+ * would accept in the first place, never from https to http, and never from a remote origin to a
+ * loopback, link-local or private address (a server cannot make Prism fetch from local services);
+ * response bodies are bounded.
  */
 final class HttpSourceConnector implements SourceConnector {
 
@@ -45,12 +46,45 @@ final class HttpSourceConnector implements SourceConnector {
     check(root);
     String path = root.getPath() == null ? "" : root.getPath();
     String name = path.substring(path.lastIndexOf('/') + 1);
-    each.accept(new ObjectRef(root, name.isEmpty() ? root.getHost() : name, -1, null));
+    String key = name.isEmpty() ? root.getHost() : name;
+    each.accept(versioned(root, key));
+  }
+
+  /**
+   * The object with its size and change token (the ETag, else Last-Modified) from a HEAD request,
+   * so that a cache can keep it; without them (no HEAD, a redirect, no validator) it is read afresh
+   * every time.
+   */
+  private ObjectRef versioned(URI uri, String key) throws IOException {
+    HttpRequest head =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      HttpResponse<Void> r = client.send(head, HttpResponse.BodyHandlers.discarding());
+      long size = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+      Optional<String> token =
+          r.headers()
+              .firstValue("ETag")
+              .map(e -> "etag:" + e)
+              .or(() -> r.headers().firstValue("Last-Modified").map(m -> "modified:" + m));
+      if (r.statusCode() == 200 && size >= 0 && token.isPresent()) {
+        return new ObjectRef(uri, key, size, token.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while asking " + uri + " for its version", e);
+    } catch (IOException | RuntimeException e) {
+      // the GET will say what is wrong, if anything
+    }
+    return new ObjectRef(uri, key, -1, null);
   }
 
   @Override
   public InputStream open(ObjectRef object) throws IOException {
     URI uri = object.uri();
+    boolean loopbackOrigin = isLoopback(object.uri().getHost());
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       check(uri);
       HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
@@ -68,7 +102,9 @@ final class HttpSourceConnector implements SourceConnector {
         if (location.isEmpty()) {
           throw new IOException("HTTP " + status + " without a Location from " + uri);
         }
-        uri = uri.resolve(location.get());
+        URI next = uri.resolve(location.get());
+        checkRedirect(uri, next, loopbackOrigin);
+        uri = next;
         continue;
       }
       if (status != 200) {
@@ -112,6 +148,58 @@ final class HttpSourceConnector implements SourceConnector {
             + "://"
             + uri.getHost()
             + ": only https (or http to a loopback address) is allowed");
+  }
+
+  /**
+   * A redirect may not downgrade https to http, and one from a remote origin may not lead to a
+   * loopback, link-local or private address. The addresses checked are the JVM's resolver's
+   * (cached, 30 s by default), the same the client then connects through.
+   */
+  static void checkRedirect(URI from, URI to, boolean loopbackOrigin) throws IOException {
+    check(to);
+    if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(to.getScheme())) {
+      throw new IOException(
+          "refusing the redirect from " + from + " to " + to + ": it downgrades https to http");
+    }
+    if (loopbackOrigin) {
+      return; // a local server (a test) may send Prism anywhere local
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(to.getHost());
+    } catch (UnknownHostException e) {
+      throw new IOException("the redirect target " + to.getHost() + " does not resolve", e);
+    }
+    for (InetAddress a : addresses) {
+      if (isPrivate(a)) {
+        throw new IOException(
+            "refusing the redirect from "
+                + from.getHost()
+                + " to "
+                + to.getHost()
+                + ": it leads to a loopback, link-local or private address ("
+                + a.getHostAddress()
+                + ")");
+      }
+    }
+  }
+
+  /** Loopback, link-local, site-local (10/8, 172.16/12, 192.168/16), unique-local, CGNAT, any. */
+  static boolean isPrivate(InetAddress a) {
+    if (a.isLoopbackAddress()
+        || a.isLinkLocalAddress()
+        || a.isSiteLocalAddress()
+        || a.isAnyLocalAddress()
+        || a.isMulticastAddress()) {
+      return true;
+    }
+    byte[] b = a.getAddress();
+    if (b.length == 4) {
+      int first = b[0] & 0xff;
+      int second = b[1] & 0xff;
+      return first == 0 || (first == 100 && second >= 64 && second < 128); // this network, CGNAT
+    }
+    return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique local
   }
 
   private static boolean isLoopback(String host) {

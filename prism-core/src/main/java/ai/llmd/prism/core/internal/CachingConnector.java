@@ -4,6 +4,7 @@ import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,31 +12,61 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * Keeps every object read through a connector in a local directory, keyed by the object's URI and
- * change token, so that loading the same store again downloads only what changed. Listing always
- * asks the store: that is how changes are seen.
+ * Keeps every object read through a connector in a local directory, keyed by where it was read from
+ * (the connector's scope: endpoint and credentials, as well as the object's URI) and its change
+ * token, so that loading the same store again downloads only what changed, and an object of one
+ * endpoint is never served for another. Listing always asks the store: that is how changes are
+ * seen.
  *
  * <p>An entry is written to a temporary file beside it and moved into place atomically, so
- * concurrent readers, and a crash, never see half an object. Objects without a change token, of
- * unknown size or larger than the limit go straight to the store. Nothing is ever evicted; delete
- * the directory to empty it.
+ * concurrent readers, and a crash, never see half an object. Entries are readable by their owner
+ * only (0600 in 0700 directories, where the file system has POSIX permissions). Objects without a
+ * change token, of unknown size or larger than the limit go straight to the store. When the entries
+ * pass {@code maxCacheBytes}, the least recently used are deleted.
  */
 public final class CachingConnector implements SourceConnector {
+
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
 
   private final SourceConnector store;
   private final Path dir;
   private final long maxBytes;
+  private final String scope;
+  private final long maxCacheBytes;
 
+  /** A cache without a scope or a size cap, for tests. */
   public CachingConnector(SourceConnector store, Path dir, long maxBytes) {
+    this(store, dir, maxBytes, "", Long.MAX_VALUE);
+  }
+
+  /**
+   * @param scope what besides the URI decides the content: endpoint, region, credentials
+   * @param maxCacheBytes the most the entries may take together
+   */
+  public CachingConnector(
+      SourceConnector store, Path dir, long maxBytes, String scope, long maxCacheBytes) {
     this.store = store;
     this.dir = dir;
     this.maxBytes = maxBytes;
+    this.scope = scope;
+    this.maxCacheBytes = maxCacheBytes;
   }
 
   @Override
@@ -46,23 +77,31 @@ public final class CachingConnector implements SourceConnector {
   @Override
   public InputStream open(ObjectRef object) throws IOException {
     String token = object.changeToken();
-    if (token == null || token.isBlank() || object.size() < 0 || object.size() > maxBytes) {
+    if (token == null
+        || token.isBlank()
+        || object.size() < 0
+        || object.size() > maxBytes
+        || object.size() > maxCacheBytes) {
       return store.open(object);
     }
     Path entry = entry(object.uri(), token);
     try {
       if (Files.size(entry) == object.size()) {
+        Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
         return Files.newInputStream(entry);
       }
     } catch (NoSuchFileException e) {
       // not cached yet
     }
-    Files.createDirectories(entry.getParent());
-    Path part = Files.createTempFile(entry.getParent(), ".part-", "");
+    privateDirectory(dir);
+    privateDirectory(entry.getParent());
+    Path part = Files.createTempFile(entry.getParent(), ".part-", ""); // 0600 on POSIX
     try {
       long copied;
-      try (InputStream in = store.open(object)) {
-        copied = Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+      // into the file createTempFile made 0600 (a copy that replaces it would make it anew, 0644)
+      try (InputStream in = store.open(object);
+          OutputStream out = Files.newOutputStream(part)) {
+        copied = in.transferTo(out);
       }
       if (copied != object.size()) {
         throw new IOException(
@@ -76,7 +115,9 @@ public final class CachingConnector implements SourceConnector {
     } finally {
       Files.deleteIfExists(part);
     }
-    return Files.newInputStream(entry);
+    InputStream in = Files.newInputStream(entry); // open before evicting: it may be the oldest
+    evict(entry);
+    return in;
   }
 
   /** Where the content of {@code uri} at {@code token} is kept. */
@@ -84,6 +125,8 @@ public final class CachingConnector implements SourceConnector {
     String hash;
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(scope.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) '\n');
       sha.update(uri.toString().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
       hash = HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -91,6 +134,53 @@ public final class CachingConnector implements SourceConnector {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
     return dir.resolve(hash.substring(0, 2)).resolve(hash);
+  }
+
+  private static void privateDirectory(Path d) throws IOException {
+    if (Files.isDirectory(d)) {
+      return;
+    }
+    try {
+      Files.createDirectories(d, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(d); // no POSIX permissions here (Windows): the ACLs decide
+    }
+  }
+
+  /** Deletes the least recently used entries until the cache fits, sparing {@code keep}. */
+  private synchronized void evict(Path keep) throws IOException {
+    if (maxCacheBytes == Long.MAX_VALUE) {
+      return;
+    }
+    record Kept(Path path, long size, FileTime used) {}
+    List<Kept> entries = new ArrayList<>();
+    long total = 0;
+    try (Stream<Path> all = Files.walk(dir, 2)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (p.getParent() != null
+            && !p.getParent().equals(dir)
+            && !p.getFileName().toString().startsWith(".")
+            && Files.isRegularFile(p)) {
+          try {
+            long size = Files.size(p);
+            entries.add(new Kept(p, size, Files.getLastModifiedTime(p)));
+            total += size;
+          } catch (NoSuchFileException e) {
+            // evicted by another load meanwhile
+          }
+        }
+      }
+    }
+    entries.sort(Comparator.comparing(Kept::used));
+    for (Kept k : entries) {
+      if (total <= maxCacheBytes) {
+        break;
+      }
+      if (!k.path().equals(keep)) {
+        Files.deleteIfExists(k.path());
+        total -= k.size();
+      }
+    }
   }
 
   @Override

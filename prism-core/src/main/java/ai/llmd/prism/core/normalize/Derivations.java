@@ -292,7 +292,13 @@ final class Derivations {
     return d == null ? OptionalDouble.empty() : d.mean();
   }
 
+  /** Six digits; beyond 1e15 or below 1e-6 in E notation, not 300 digits; ∞ for an infinity. */
   private static String fmt(double v) {
-    return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    if (!Double.isFinite(v)) {
+      return Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "-∞";
+    }
+    BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+    boolean plain = v == 0 || (Math.abs(v) < 1e15 && Math.abs(v) >= 1e-6);
+    return plain ? d.toPlainString() : d.toString();
   }
 }

@@ -12,8 +12,10 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Workload;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -107,8 +109,11 @@ public final class Normalizer {
    * NTPOT × OSL; TPOT = (E2E − TTFT) / (OSL − 1); NTPOT = mean E2E / mean OSL (a ratio of means,
    * not the per-request mean a harness reports); output throughput = total − input, else request
    * rate × OSL; input throughput = total − output, else request rate × ISL; total = input + output;
-   * success and failure rates from request counts. A measured throughput or rate that disagrees
-   * with its identity by more than 1% is kept and reported as a warning.
+   * success and failure rates from request counts; average power, where the source measured none,
+   * estimated from the sourced power table for the accelerator (the rule says "estimated" and cites
+   * the row); energy per 1M output tokens = average power × 10^6 / (3600 × output throughput). A
+   * measured throughput or rate that disagrees with its identity by more than 1% is kept and
+   * reported as a warning.
    */
   public Result normalize(List<BenchmarkPoint> points) {
     if (this == NONE || models == null) {
@@ -136,15 +141,21 @@ public final class Normalizer {
   private final class Run {
     final List<Problem> problems = new ArrayList<>();
     final Set<String> reported = new HashSet<>();
+    // Points of one load share a few models, deployments and scenarios: one object each, not one
+    // per point (a million points would otherwise hold a million equal copies).
+    final Map<ModelRef, ModelRef> modelMemo = new HashMap<>();
+    final Map<Deployment, Deployment> deploymentMemo = new HashMap<>();
+    final Map<Scenario, Scenario> scenarioMemo = new HashMap<>();
     String file;
     String location;
 
     BenchmarkPoint point(BenchmarkPoint p) {
       file = fileOf(p.provenance());
       location = p.provenance().location();
-      ModelRef model = model(p.model());
+      ModelRef model = modelMemo.computeIfAbsent(p.model(), this::model);
       Workload workload = p.workload();
-      Deployment deployment = deployment(p.deployment());
+      Deployment deployment = deploymentMemo.computeIfAbsent(p.deployment(), this::deployment);
+      checkCount(deployment); // said of every point it applies to
       String harness = harnessFromEngine(p.deployment());
       if (harness != null && workload.harness() == null) {
         workload = withHarness(workload, harness);
@@ -159,8 +170,11 @@ public final class Normalizer {
               ? Derivations.derive(
                   p.metrics(), workload, m -> problems.add(Problem.warning(file, location, m)))
               : p.metrics();
-      Scenario s = new Scenario(model, deployment, workload);
-      if (s.equals(p.scenario()) && metrics == p.metrics()) {
+      if (derive) {
+        metrics = Energy.derive(metrics, deployment, PowerTable.builtIn());
+      }
+      Scenario s = scenarioMemo.computeIfAbsent(new Scenario(model, deployment, workload), k -> k);
+      if (s == p.scenario() && metrics == p.metrics()) {
         return p;
       }
       return new BenchmarkPoint(s, metrics, p.costs(), p.labels(), p.provenance());
@@ -258,11 +272,8 @@ public final class Normalizer {
           version = img.get().version();
         }
       }
-      Deployment out =
-          new Deployment(
-              acc, count, engine, version, d.servingStack(), d.components(), roles, d.nodes());
-      checkCount(out);
-      return out;
+      return new Deployment(
+          acc, count, engine, version, d.servingStack(), d.components(), roles, d.nodes());
     }
 
     Role role(Role r) {

@@ -36,7 +36,7 @@ final class RegistryFile {
   static RegistryFile read(InputStream in, String name) {
     JsonNode root;
     try {
-      root = Trees.YAML.readTree(in);
+      root = Trees.yamlReader().readTree(in);
     } catch (IOException e) {
       throw new IllegalArgumentException(name + ": not valid JSON or YAML: " + e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.internal.BytesSourceFile;
 import ai.llmd.prism.testkit.Fixtures;
 import java.io.IOException;
@@ -183,6 +184,11 @@ class DatasetSummariesTest {
               assertThat(b.upper()).isEqualTo(51);
               assertThat(b.count()).isEqualTo(5);
             });
+  }
+
+  @Test
+  void readsFilesUpToTheLoadersDefaultBound() {
+    assertThat(DatasetSummaries.MAX_FILE_BYTES).isEqualTo(LoadOptions.DEFAULT_MAX_FILE_BYTES);
   }
 
   private static DatasetSummaries.Result read(String csv) {

@@ -1,6 +1,7 @@
 package ai.llmd.prism.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadOptions;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +39,15 @@ class HttpSourceTest {
         "/to-plain-http-elsewhere", ex -> redirect(ex, "http://10.255.255.1/report.txt"));
     server.createContext("/loop", ex -> redirect(ex, "/loop"));
     server.createContext("/big", ex -> respond(ex, 200, new byte[2 << 20]));
+    server.createContext("/trickle", HttpSourceTest::trickle);
+    // a thread per exchange: the trickling one must not hold up the others
+    server.setExecutor(
+        java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r);
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -56,6 +67,22 @@ class HttpSourceTest {
     ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
+    }
+  }
+
+  /** Promises 100 bytes and sends one every 2 s: each read succeeds, the whole never arrives. */
+  static void trickle(com.sun.net.httpserver.HttpExchange ex) throws IOException {
+    ex.sendResponseHeaders(200, 100);
+    try (OutputStream out = ex.getResponseBody()) {
+      for (int i = 0; i < 100; i++) {
+        out.write('x');
+        out.flush();
+        Thread.sleep(2000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // the client gave up: as it should
     }
   }
 
@@ -126,5 +153,66 @@ class HttpSourceTest {
     assertThat(load(base + "/nothing-here").problems())
         .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("HTTP 404"));
+  }
+
+  @Test
+  void aServerTricklingOneByteEveryTwoSecondsMeetsTheDeadlinePerObject() {
+    LoadResult r =
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withOptions(
+                LoadOptions.defaults()
+                    .withConnectorConfig(ConnectorConfig.of(Map.of(Prism.READ_DEADLINE, "3"))))
+            .load(base + "/trickle");
+
+    assertThat(r.points()).isEmpty();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).endsWith("/trickle");
+              assertThat(p.message())
+                  .contains("no complete object within 3 s")
+                  .contains(Prism.READ_DEADLINE);
+            });
+  }
+
+  @Test
+  void aRedirectFromHttpsToHttpIsRefusedEvenToTheLoopback() {
+    assertThatThrownBy(
+            () ->
+                HttpSourceConnector.checkRedirect(
+                    URI.create("https://127.0.0.1/a"), URI.create("http://127.0.0.1:8080/b"), true))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("downgrades https to http");
+  }
+
+  @Test
+  void aRedirectFromARemoteOriginToALocalAddressIsRefused() {
+    URI remote = URI.create("https://93.184.216.34/report.json");
+    for (String local :
+        new String[] {
+          "https://127.0.0.1:9000/x",
+          "https://[::1]/x",
+          "https://169.254.169.254/latest/meta-data",
+          "https://10.0.0.1/x",
+          "https://172.16.5.4/x",
+          "https://192.168.1.1/x",
+          "https://100.64.0.1/x",
+          "https://0.0.0.0/x",
+          "https://[fd00::1]/x",
+          "https://[fe80::1]/x"
+        }) {
+      assertThatThrownBy(() -> HttpSourceConnector.checkRedirect(remote, URI.create(local), false))
+          .as(local)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("loopback, link-local or private address");
+    }
+  }
+
+  @Test
+  void aRedirectFromARemoteOriginToAnotherRemoteHttpsAddressIsFollowed() throws IOException {
+    HttpSourceConnector.checkRedirect(
+        URI.create("https://93.184.216.34/a"), URI.create("https://151.101.1.69/b"), false);
   }
 }

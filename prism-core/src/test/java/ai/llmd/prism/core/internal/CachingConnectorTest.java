@@ -121,4 +121,33 @@ class CachingConnectorTest {
       assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
     }
   }
+
+  @Test
+  void evictsTheLeastRecentlyUsedEntriesPastTheCap(@TempDir Path dir) throws IOException {
+    Store store = new Store();
+    URI b = URI.create("s3://b/runs/b.json");
+    URI c = URI.create("s3://b/runs/c.json");
+    store.objects.put(A, "aaaaa".getBytes(StandardCharsets.UTF_8));
+    store.objects.put(b, "bbbbb".getBytes(StandardCharsets.UTF_8));
+    store.objects.put(c, "ccccc".getBytes(StandardCharsets.UTF_8));
+    CachingConnector cache = new CachingConnector(store, dir, 100, "s3", 10);
+
+    read(cache, ref(A, 5, "1"));
+    read(cache, ref(b, 5, "1"));
+    Files.setLastModifiedTime(cache.entry(A, "1"), java.nio.file.attribute.FileTime.fromMillis(1));
+    read(cache, ref(c, 5, "1")); // 15 bytes: the oldest, a, goes
+
+    assertThat(Files.exists(cache.entry(A, "1"))).isFalse();
+    assertThat(Files.exists(cache.entry(b, "1"))).isTrue();
+    assertThat(Files.exists(cache.entry(c, "1"))).isTrue();
+    assertThat(read(cache, ref(A, 5, "1"))).isEqualTo("aaaaa");
+    assertThat(store.opens).containsEntry(A, 2).containsEntry(b, 1).containsEntry(c, 1);
+  }
+
+  @Test
+  void entriesOfDifferentScopesAreDifferentFiles(@TempDir Path dir) {
+    assertThat(new CachingConnector(new Store(), dir, 100, "s3\nendpoint=one", 100).entry(A, "1"))
+        .isNotEqualTo(
+            new CachingConnector(new Store(), dir, 100, "s3\nendpoint=two", 100).entry(A, "1"));
+  }
 }

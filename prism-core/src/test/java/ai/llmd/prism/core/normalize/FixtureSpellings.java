@@ -52,9 +52,10 @@ final class FixtureSpellings {
         // Only string values matter here; YAML's .inf (which Jackson does not parse) is not one.
         JsonNode tree =
             name.endsWith(".json")
-                ? Trees.JSON.readTree(f.toFile())
-                : Trees.YAML.readTree(
-                    Files.readString(f).replaceAll("(?m):\\s*[-+]?\\.inf\\s*$", ": null"));
+                ? Trees.jsonReader().readTree(Files.readAllBytes(f))
+                : Trees.yamlReader()
+                    .readTree(
+                        Files.readString(f).replaceAll("(?m):\\s*[-+]?\\.inf\\s*$", ": null"));
         s.walk(tree, false, false, null);
       } else if (f.toString().contains("mlperf-data") && name.startsWith("mlperf-")) {
         s.mlperf(f);

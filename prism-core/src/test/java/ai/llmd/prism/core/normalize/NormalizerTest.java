@@ -197,6 +197,28 @@ class NormalizerTest {
   }
 
   @Test
+  void aSubnormalOrHugeThroughputIsNormalizedAndDescribedInShortNumbers() {
+    // the relative difference to a subnormal measure is infinite; it once threw "Infinite or NaN"
+    // and the point was kept unnormalized with the exception's name as the message
+    BenchmarkPoint in =
+        point(
+            metrics(Metric.OUTPUT_THROUGHPUT, Double.MIN_VALUE, Metric.REQUEST_RATE, 1e300),
+            lengths(200, 1000));
+
+    Normalizer.Result r = normalizer.normalize(List.of(in));
+
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            pr ->
+                assertThat(pr.message())
+                    .startsWith("output_throughput 4.94066E-324 tokens/s disagrees with")
+                    .contains("1E+303")
+                    .doesNotContain("Exception")
+                    .hasSizeLessThan(200));
+  }
+
+  @Test
   void warnsWhenNtpotIsACopyOfTpot() {
     BenchmarkPoint in =
         point(

@@ -21,6 +21,7 @@ import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.formats.Trees;
 import ai.llmd.prism.testkit.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class PrismArchiveNormalizationTest {
 
   @Test
   void derivedE2eMatchesTheMeasuredLatencyOnEveryRunAndNothingIsReported() throws Exception {
-    JsonNode rows = Trees.JSON.readTree(Fixtures.require(ARCHIVE).toFile());
+    JsonNode rows = Trees.jsonReader().readTree(Files.readAllBytes(Fixtures.require(ARCHIVE)));
     Normalizer.Result r = Normalizer.standard().normalize(points(rows, Metric.TOTAL_THROUGHPUT));
 
     assertThat(r.points()).hasSize(114);
@@ -63,7 +64,7 @@ class PrismArchiveNormalizationTest {
 
   @Test
   void prismsOutputLabelOnTotalThroughputIsCaughtOnEveryRun() throws Exception {
-    JsonNode rows = Trees.JSON.readTree(Fixtures.require(ARCHIVE).toFile());
+    JsonNode rows = Trees.jsonReader().readTree(Files.readAllBytes(Fixtures.require(ARCHIVE)));
     Normalizer.Result r = Normalizer.standard().normalize(points(rows, Metric.OUTPUT_THROUGHPUT));
 
     assertThat(r.problems()).hasSize(114).allMatch(p -> p.severity() == Problem.Severity.WARNING);
