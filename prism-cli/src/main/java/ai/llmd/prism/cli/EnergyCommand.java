@@ -3,12 +3,18 @@ package ai.llmd.prism.cli;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.analysis.Configuration;
+import ai.llmd.prism.core.export.PointsJson;
+import ai.llmd.prism.core.findings.Labels;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,34 +38,29 @@ final class EnergyCommand implements Callable<Integer> {
 
   @Mixin FilterOptions filters;
 
-  @Option(names = "--json", description = "JSON instead of a table.")
+  @Option(
+      names = "--json",
+      description =
+          "The points in Prism's documented JSON shape (docs/json-format.md): average_power and"
+              + " energy_per_million_output_tokens with their units and rules.")
   boolean json;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Loaded loaded = Loaded.from(source, filters, spec.commandLine().getErr());
     if (json) {
-      ArrayNode root = Json.MAPPER.createArrayNode();
-      for (BenchmarkPoint p : loaded.points()) {
-        ObjectNode n = Json.point(p);
-        ObjectNode e = n.putObject("energy");
-        put(e, "averagePower", "W", p.metrics().get(Metric.AVERAGE_POWER));
-        put(
-            e,
-            "energyPerMillionOutputTokens",
-            "Wh/1M tokens",
-            p.metrics().get(Metric.ENERGY_PER_MILLION_OUTPUT_TOKENS));
-        if (!p.metrics().has(Metric.AVERAGE_POWER)) {
-          e.put("noEnergy", why(p));
-        }
-        root.add(n);
-      }
-      Json.print(out, root);
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      PointsJson.write(loaded.points(), Views.Basis.TOTAL, buffer);
+      out.println(buffer.toString(StandardCharsets.UTF_8));
+      out.flush();
       return loaded.exitCode();
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"CONFIGURATION", "LOAD", "OUT tok/s", "POWER W", "Wh/1M OUT"});
+    rows.add(
+        new String[] {
+          "CONFIGURATION", "LOAD", "OUTPUT TOKENS/S", "POWER W", "Wh PER 1M OUTPUT TOKENS"
+        });
     List<String> notes = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (BenchmarkPoint p : loaded.points()) {
@@ -67,7 +68,7 @@ final class EnergyCommand implements Callable<Integer> {
       if (power.isEmpty() && !unknown.contains(why(p))) {
         unknown.add(why(p));
       }
-      String powerCell = "-";
+      String powerCell = Labels.NONE;
       if (power.isPresent()) {
         String mark = estimated(power.get()) ? "~" : "";
         String note = "";
@@ -78,27 +79,27 @@ final class EnergyCommand implements Callable<Integer> {
           }
           note = " [" + (notes.indexOf(rule) + 1) + "]";
         }
-        powerCell = mark + Format.number(power.get().mean()) + note;
+        powerCell = mark + number(power.get().mean()) + note;
       }
       Optional<MetricValue> energy = p.metrics().get(Metric.ENERGY_PER_MILLION_OUTPUT_TOKENS);
       rows.add(
           new String[] {
-            Describe.configuration(p),
-            Describe.load(p),
-            Format.number(p.metrics().mean(Metric.OUTPUT_THROUGHPUT)),
+            Configuration.of(p).label(),
+            Labels.load(p),
+            number(p.metrics().mean(Metric.OUTPUT_THROUGHPUT)),
             powerCell,
             energy
                 .map(
                     v ->
                         (power.isPresent() && estimated(power.get()) ? "~" : "")
-                            + Format.number(v.mean()))
-                .orElse("-")
+                            + number(v.mean()))
+                .orElse(Labels.NONE)
           });
     }
     Table.print(out, rows);
     out.println(
-        "~ estimated from the power table; others from power the source measured. Wh/1M OUT ="
-            + " POWER × 10^6 / (3600 × OUT tok/s)");
+        "~ estimated from the power table; others from power the source measured."
+            + " Wh per 1M output tokens = power W × 10^6 / (3600 × output tokens/s)");
     for (int i = 0; i < notes.size(); i++) {
       out.println("[" + (i + 1) + "] " + notes.get(i));
     }
@@ -119,19 +120,7 @@ final class EnergyCommand implements Callable<Integer> {
         + p.deployment().accelerator().name();
   }
 
-  private static void put(ObjectNode e, String name, String unit, Optional<MetricValue> v) {
-    if (v.isEmpty() || v.get().mean().isEmpty()) {
-      e.putNull(name);
-      return;
-    }
-    ObjectNode n = e.putObject(name);
-    n.put("value", v.get().mean().getAsDouble());
-    n.put("unit", unit);
-    n.put("estimated", v.get().rule().map(r -> r.contains("estimated")).orElse(false));
-    if (v.get().rule().isPresent()) {
-      n.put("rule", v.get().rule().get());
-    } else {
-      n.put("rule", "measured");
-    }
+  private static String number(OptionalDouble v) {
+    return v.isEmpty() ? Labels.NONE : Labels.number(v.getAsDouble());
   }
 }

@@ -214,9 +214,10 @@ class AnalysisCommandsTest {
         .contains("[1] estimated: 8 accelerators × 475.0 W per H200 (perfdash")
         .contains("no power: the source measured no power and the power table has no row for H100");
     JsonNode j = json(prism("energy", examples("llm-d/h200-aggregated-2x-tp4"), "--json"));
-    JsonNode e = j.get(0).at("/energy/energyPerMillionOutputTokens");
+    JsonNode e = j.get(0).at("/metrics/energy_per_million_output_tokens");
     assertThat(e.get("unit").asText()).isEqualTo("Wh/1M tokens");
-    assertThat(e.get("estimated").asBoolean()).isTrue();
+    assertThat(e.get("derived").asBoolean()).isTrue();
+    assertThat(j.get(0).at("/metrics/average_power/rule").asText()).startsWith("estimated");
   }
 
   @Test
