@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
  * Where prices come from and which catalog rows price a point. The flags are hard filters; the
  * profile (the file given, else {@code ~/.config/prism/pricing.yaml} when it exists, else the
  * catalog's default) only ranks rows, so every point whose accelerator has a row is priced
- * (docs/pricing.md). The same mixin on every command that shows a cost ({@code best}, {@code
- * cost}, {@code report}), so {@code --prices} is always a catalog file and {@code --pricing} always
- * a pricing model.
+ * (docs/pricing.md). The same mixin on every command that shows a cost ({@code best}, {@code cost},
+ * {@code report}), so {@code --prices} is always a catalog file and {@code --pricing} always a
+ * pricing model.
  */
 final class PriceOptions {
 
