@@ -165,6 +165,7 @@ final class Explorer {
         }
         g.writeStartObject();
         g.writeStringField("key", m.key() + "." + s.key());
+        g.writeStringField("metric", m.key());
         g.writeStringField("unit", m.unit().symbol());
         g.writeNumberField(
             "direction",
@@ -179,15 +180,25 @@ final class Explorer {
           number(g, p.metrics().get(m, s));
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("derived");
-        for (BenchmarkPoint p : ps) {
-          g.writeNumber(p.metrics().get(m).map(MetricValue::isDerived).orElse(false) ? 1 : 0);
-        }
-        g.writeEndArray();
         g.writeEndObject();
       }
     }
     g.writeEndArray();
+    // whether a metric was derived, per point, as a string of 0 and 1 (metrics with none omitted)
+    g.writeObjectFieldStart("derived");
+    for (Metric m : Metric.values()) {
+      StringBuilder flags = new StringBuilder(ps.size());
+      boolean any = false;
+      for (BenchmarkPoint p : ps) {
+        boolean d = p.metrics().get(m).map(MetricValue::isDerived).orElse(false);
+        flags.append(d ? '1' : '0');
+        any |= d;
+      }
+      if (any) {
+        g.writeStringField(m.key(), flags.toString());
+      }
+    }
+    g.writeEndObject();
   }
 
   private static void divisors(JsonGenerator g, List<BenchmarkPoint> ps) throws IOException {
@@ -217,19 +228,15 @@ final class Explorer {
       g.writeStartObject();
       g.writeStringField("key", m.key());
       g.writeArrayFieldStart("values");
-      List<Integer> estimated = new ArrayList<>(ps.size());
+      StringBuilder estimated = new StringBuilder(ps.size());
       for (BenchmarkPoint p : ps) {
         Optional<CostEstimate> c = costs.estimate(p, m);
         number(
             g, c.map(x -> x.perMillion(CostEstimate.Tokens.OUTPUT)).orElse(OptionalDouble.empty()));
-        estimated.add(c.map(x -> x.estimated() ? 1 : 0).orElse(0));
+        estimated.append(c.map(x -> x.estimated()).orElse(false) ? '1' : '0');
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("estimated");
-      for (int e : estimated) {
-        g.writeNumber(e);
-      }
-      g.writeEndArray();
+      g.writeStringField("estimated", estimated.toString());
       g.writeEndObject();
     }
     g.writeEndArray();

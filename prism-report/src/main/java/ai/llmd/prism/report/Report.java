@@ -112,16 +112,26 @@ final class Report {
     sb.append("</section>\n");
   }
 
-  /** A collapsed list of escaped items under a summary line. */
+  /** Items listed at most in a collapsed list; the rest are counted. */
+  static final int LISTED = 50;
+
+  /** A collapsed list of escaped items under a summary line, at most {@value #LISTED}. */
   void details(String summary, List<String> items) {
     if (items.isEmpty()) {
       return;
     }
     sb.append("<details><summary>").append(esc(summary)).append("</summary>\n<ul>\n");
-    for (String item : items) {
+    for (String item : items.subList(0, Math.min(LISTED, items.size()))) {
       sb.append("<li>").append(Html.shown(item)).append("</li>\n");
     }
+    more(items.size());
     sb.append("</ul>\n</details>\n");
+  }
+
+  private void more(int size) {
+    if (size > LISTED) {
+      sb.append("<li class=\"more\">and ").append(size - LISTED).append(" more</li>\n");
+    }
   }
 
   /** Points not considered by an analysis, each with its provenance and the reason. */
@@ -134,13 +144,14 @@ final class Report {
         .append(' ')
         .append(esc(what))
         .append("</summary>\n<ul>\n");
-    for (ParetoResult.Excluded e : excluded) {
+    for (ParetoResult.Excluded e : excluded.subList(0, Math.min(LISTED, excluded.size()))) {
       sb.append("<li><code>")
           .append(esc(labels.provenance(e.point())))
           .append("</code>: ")
           .append(Html.shown(e.reason()))
           .append("</li>\n");
     }
+    more(excluded.size());
     sb.append("</ul>\n</details>\n");
   }
 

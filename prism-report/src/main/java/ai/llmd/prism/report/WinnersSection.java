@@ -16,6 +16,8 @@ import java.util.List;
 /** The best configuration under the SLO, its runners-up, and the Pareto frontier with its knee. */
 final class WinnersSection {
 
+  static final int FRONTIER_ROWS = 200;
+
   private WinnersSection() {}
 
   static void write(Report r) {
@@ -79,7 +81,8 @@ final class WinnersSection {
       sb.append("<table class=\"sortable\">\n<thead><tr><th>Configuration</th><th>Load</th>")
           .append("<th>TPOT mean (ms/token)</th><th>Output per chip (tokens/s)</th>")
           .append("<th>Source</th></tr></thead>\n<tbody>\n");
-      for (ParetoResult.Entry e : front.frontier()) {
+      List<ParetoResult.Entry> shown = front.frontier();
+      for (ParetoResult.Entry e : shown.subList(0, Math.min(FRONTIER_ROWS, shown.size()))) {
         sb.append("<tr><td>")
             .append(esc(r.labels.label(e.point())))
             .append("</td><td>")
@@ -92,6 +95,11 @@ final class WinnersSection {
             .append("</td></tr>\n");
       }
       sb.append("</tbody>\n</table>\n");
+      if (shown.size() > FRONTIER_ROWS) {
+        sb.append("<p class=\"note\">")
+            .append(shown.size() - FRONTIER_ROWS)
+            .append(" more frontier points are not listed; Explore shows every one.</p>\n");
+      }
       r.excludedList(front.excluded(), "points are not on the chart (a value is missing)");
     }
     r.close();

@@ -34,7 +34,7 @@ var measures=[],byKey={};
 function addMeasure(m){measures.push(m);byKey[m.key]=m;}
 D.measures.forEach(function(m){
 addMeasure({key:m.key,label:m.key.replace(/_/g,' ').replace('.',' ')+' ('+m.unit+')',unit:m.unit,dir:m.direction,
-get:function(i){return m.values[i];},derived:function(i){return m.derived[i]===1;}});
+get:function(i){return m.values[i];},derived:function(i){var f=D.derived[m.metric];return !!f&&f.charCodeAt(i)===49;}});
 if(m.scales){[['chip','per chip'],['replica','per replica'],['node','per node']].forEach(function(b){
 var div=D.divisors[b[0]];
 if(!div.some(function(d){return d!==null;})){return;}
@@ -42,7 +42,7 @@ addMeasure({key:m.key+'/'+b[0],label:m.key.replace(/_/g,' ').replace('.',' ')+' 
 get:function(i){var v=m.values[i],d=div[i];return v===null||d===null?null:v/d;},derived:function(){return true;}});});}
 });
 addMeasure({key:'cost',label:'USD per 1M output tokens',unit:'USD',dir:-1,cost:true,
-get:function(i){return pricing().values[i];},derived:function(i){return pricing().estimated[i]===1;}});
+get:function(i){return pricing().values[i];},derived:function(i){return pricing().estimated.charCodeAt(i)===49;}});
 function pricing(){for(var k=0;k<D.pricing.length;k++){if(D.pricing[k].key===state.pricing){return D.pricing[k];}}return D.pricing[0];}
 // ---------------------------------------------------------------- state and URL fragment
 function defaults(){
@@ -196,7 +196,7 @@ thead.appendChild(tr);table.appendChild(thead);var tb=h('tbody');
 list.slice(0,ROWS).forEach(function(i){var r=h('tr',{'data-point':String(i)});
 cols.forEach(function(c){var v=c[2](i),td;if(typeof v==='number'||v===null&&c[0]!=='configuration'&&c[0]!=='load'&&c[0]!=='source'){
 td=h('td',{'class':'num '+c[0]},num(v));if(v!==null){td.setAttribute('data-v',String(v));}
-if(c[0]==='cost'&&v!==null){td.textContent+=pr.estimated[i]===1?' est.':' stated';}}
+if(c[0]==='cost'&&v!==null){td.textContent+=pr.estimated.charCodeAt(i)===49?' est.':' stated';}}
 else{td=h('td',{'class':c[0]==='configuration'?'cfg':c[0]==='source'?'src':''},v);if(c[0]==='configuration'){td.title=v;}}r.appendChild(td);});tb.appendChild(r);});
 table.appendChild(tb);
 tnote.textContent=list.length>ROWS?'showing '+ROWS+' of '+list.length+' rows (sort or filter to see others)':list.length+' rows';}

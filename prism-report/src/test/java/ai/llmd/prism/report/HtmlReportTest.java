@@ -199,7 +199,10 @@ class HtmlReportTest {
         .contains("<code>tpot.mean&lt;=25ms</code>");
     // at TPOT <= 20 only aggregated c=8 (20 ms) and P/D c=8 (18 ms) qualify: 16.3 vs 12.5 per chip
     assertThat(section(html, "pd-vs-aggregated")).contains("+30.0 %");
-    assertThat(section(html, "costs")).contains("class=\"omitted\"");
+    // since main's price catalog prices H100 on-demand, the small run gets a labelled estimate
+    assertThat(section(html, "costs"))
+        .contains("Cheapest under the SLO: <strong>H100 ×8 P/D 1:1 TP4 0.9.0</strong>")
+        .contains("(estimated)");
   }
 
   @Test
@@ -301,6 +304,21 @@ class HtmlReportTest {
     // before: the name appeared in every row, label, tooltip and chart (a 64 MB page)
     assertThat(html.length()).isLessThan(200_000);
     assertThat(html).contains("(4899880 more characters)").doesNotContain("m".repeat(2_001));
+  }
+
+  @Test
+  void aboveTwoThousandPointsTheStaticChartsAreLeftToTheExplorer() {
+    List<BenchmarkPoint> ps = new ArrayList<>();
+    for (int i = 0; i < ChartsSection.MAX_POINTS + 1; i++) {
+      ps.add(point("m", "file:///data/p" + i + ".json", i % 2 == 0, 1 + i, 100 + i, 20, 200));
+    }
+    String html =
+        HtmlReport.of(new LoadResult(ps, List.of()), HtmlReport.Options.defaults()).toHtml();
+    assertThat(section(html, "charts"))
+        .contains("class=\"omitted\"")
+        .contains("2001 points: static charts are drawn for up to 2000 points.");
+    assertThat(html).doesNotContain(RecordingRenderer.MARK + " data-points=\"2001\"");
+    assertThat(section(html, "explore")).contains("\"n\":2001");
   }
 
   @Test
