@@ -91,8 +91,7 @@ final class EnergyCommand implements Callable<Integer> {
             energy
                 .map(
                     v ->
-                        (power.isPresent() && estimated(power.get()) ? "~" : "")
-                            + number(v.mean()))
+                        (power.isPresent() && estimated(power.get()) ? "~" : "") + number(v.mean()))
                 .orElse(Labels.NONE)
           });
     }

@@ -73,5 +73,4 @@ public final class Views {
   public static OptionalInt accelerators(Deployment deployment) {
     return deployment.totalAccelerators();
   }
-
 }
