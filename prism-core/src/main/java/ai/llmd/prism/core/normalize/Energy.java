@@ -5,7 +5,7 @@ import ai.llmd.prism.api.Distribution;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Metrics;
-import ai.llmd.prism.core.Views;
+import ai.llmd.prism.api.Role;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -24,13 +24,28 @@ final class Energy {
 
   private Energy() {}
 
+  /** Total accelerators as Views counts them (Views is in core, which depends on this package). */
+  private static OptionalInt accelerators(Deployment d) {
+    if (d.acceleratorCount() != null) {
+      return OptionalInt.of(d.acceleratorCount());
+    }
+    int n = 0;
+    for (Role r : d.roles()) {
+      if (r.accelerators() == null) {
+        return OptionalInt.empty();
+      }
+      n += r.accelerators();
+    }
+    return n == 0 ? OptionalInt.empty() : OptionalInt.of(n);
+  }
+
   /** {@code metrics} with power and energy filled where absent; itself when nothing changed. */
   static Metrics derive(Metrics metrics, Deployment deployment, PowerTable table) {
     Metrics.Builder b = null;
     Optional<MetricValue> power = metrics.get(Metric.AVERAGE_POWER);
     if (power.isEmpty() && deployment.accelerator() != null) {
       Optional<PowerTable.Row> row = table.row(deployment.accelerator().name());
-      OptionalInt chips = Views.accelerators(deployment);
+      OptionalInt chips = accelerators(deployment);
       if (row.isPresent() && chips.isPresent()) {
         double watts = row.get().wattsPerAccelerator() * chips.getAsInt();
         power =
