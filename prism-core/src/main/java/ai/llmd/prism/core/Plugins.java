@@ -5,6 +5,7 @@ import ai.llmd.prism.spi.Availability;
 import ai.llmd.prism.spi.ChartRenderer;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.FormatWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * The plugins one {@link Prism} instance uses: format readers by id, connectors by URI scheme and
- * chart renderers by format. Instance-scoped, never global, and immutable once built.
+ * The plugins one {@link Prism} instance uses: format readers and writers by id, connectors by URI
+ * scheme and chart renderers by format. Instance-scoped, never global, and immutable once built.
  *
  * <p>Discovery follows SLF4J's habits: the library's own class loader unless told otherwise, each
  * provider instantiated on its own so that one broken plugin is reported as a {@link Problem} and
@@ -33,6 +34,7 @@ import java.util.function.Function;
 public final class Plugins {
 
   private final Map<String, FormatReader> readers;
+  private final Map<String, FormatWriter> writers;
   private final Map<String, ConnectorProvider> connectors;
   private final Map<String, ChartRenderer> renderers;
   private final List<Problem> problems;
@@ -41,6 +43,7 @@ public final class Plugins {
 
   private Plugins(Builder b) {
     this.readers = Map.copyOf(b.readers);
+    this.writers = Map.copyOf(b.writers);
     this.connectors = Map.copyOf(b.connectors);
     this.renderers = Map.copyOf(b.renderers);
     this.problems = List.copyOf(b.problems);
@@ -60,6 +63,16 @@ public final class Plugins {
   /** The reader with this id, or empty. */
   public Optional<FormatReader> reader(String id) {
     return Optional.ofNullable(readers.get(id));
+  }
+
+  /** Every writer, sorted by id. */
+  public List<FormatWriter> writers() {
+    return sorted(writers, FormatWriter::id);
+  }
+
+  /** The writer with this id, or empty. */
+  public Optional<FormatWriter> writer(String id) {
+    return Optional.ofNullable(writers.get(id));
   }
 
   /** Every connector provider, sorted by scheme. */
@@ -87,12 +100,16 @@ public final class Plugins {
     return problems;
   }
 
-  /** A description of every plugin, readers first, then connectors, then renderers. */
+  /** A description of every plugin: readers, writers, connectors, then renderers. */
   public List<PluginInfo> describe() {
     List<PluginInfo> out = new ArrayList<>();
     for (FormatReader r : readers()) {
       out.add(
           info(PluginInfo.Kind.FORMAT_READER, r.id(), r.description(), r, Availability.AVAILABLE));
+    }
+    for (FormatWriter w : writers()) {
+      out.add(
+          info(PluginInfo.Kind.FORMAT_WRITER, w.id(), w.description(), w, Availability.AVAILABLE));
     }
     for (ConnectorProvider c : connectors()) {
       out.add(info(PluginInfo.Kind.CONNECTOR, c.scheme(), c.description(), c, safeAvailability(c)));
@@ -165,6 +182,7 @@ public final class Plugins {
   /** Collects plugins; explicit registrations and discoveries mix freely. */
   public static final class Builder {
     private final Map<String, FormatReader> readers = new LinkedHashMap<>();
+    private final Map<String, FormatWriter> writers = new LinkedHashMap<>();
     private final Map<String, ConnectorProvider> connectors = new LinkedHashMap<>();
     private final Map<String, ChartRenderer> renderers = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
@@ -179,6 +197,7 @@ public final class Plugins {
     /** Discovers every plugin visible to {@code loader}. */
     public Builder discover(ClassLoader loader) {
       load(FormatReader.class, loader).forEach(this::reader);
+      load(FormatWriter.class, loader).forEach(this::writer);
       load(ConnectorProvider.class, loader).forEach(this::connector);
       load(ChartRenderer.class, loader).forEach(this::renderer);
       return this;
@@ -187,6 +206,12 @@ public final class Plugins {
     /** Adds a reader; a second reader with the same id is reported and ignored. */
     public Builder reader(FormatReader reader) {
       add(readers, reader.id(), reader, "format reader");
+      return this;
+    }
+
+    /** Adds a writer; a second writer with the same id is reported and ignored. */
+    public Builder writer(FormatWriter writer) {
+      add(writers, writer.id(), writer, "format writer");
       return this;
     }
 
