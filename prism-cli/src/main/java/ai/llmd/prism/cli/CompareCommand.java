@@ -63,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
   List<Double> targets = new ArrayList<>(List.of(20.0, 30.0, 50.0, 100.0));
 
   @Option(
-      names = {"-m", "--measure"},
+      names = {"-m", "--measure", "--measures"},
       paramLabel = "MEASURE",
       split = ",",
       description = "Regression: measures (default: ${DEFAULT-VALUE}).")
@@ -80,6 +80,20 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "JSON instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--markdown",
+      description = "Regression: a Markdown table instead of a text one (for a CI job summary).")
+  boolean markdown;
+
+  @Option(
+      names = "--fail-on-regression",
+      description =
+          "Regression: exit with code 3 when a matched configuration regresses beyond the band.")
+  boolean failOnRegression;
+
+  /** The exit code of a regression found under {@code --fail-on-regression}. */
+  static final int REGRESSION_FOUND = 3;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +107,11 @@ final class CompareCommand implements Callable<Integer> {
               measures.stream().map(Measure::parse).toList(),
               band);
       printRegression(out, r);
-      return Math.max(candidate.exitCode(), before.exitCode());
+      int code = Math.max(candidate.exitCode(), before.exitCode());
+      if (failOnRegression && !r.withVerdict(RegressionReport.Verdict.REGRESSED).isEmpty()) {
+        return Math.max(code, REGRESSION_FOUND);
+      }
+      return code;
     }
     ArchitectureComparison c =
         Comparisons.aggregatedVsDisaggregated(
@@ -203,6 +221,10 @@ final class CompareCommand implements Callable<Integer> {
       Json.print(out, root);
       return;
     }
+    if (markdown) {
+      printMarkdown(out, r);
+      return;
+    }
     out.println(
         "candidate vs baseline on matched configurations; geometric mean over matched loads;"
             + " ±"
@@ -227,5 +249,51 @@ final class CompareCommand implements Callable<Integer> {
     r.onlyInCandidate().forEach(k -> out.println("only in candidate: " + k));
     r.unmatchedLoads().forEach(k -> out.println("unmatched load: " + k));
     out.flush();
+  }
+
+  private static void printMarkdown(PrintWriter out, RegressionReport r) {
+    List<RegressionReport.Change> regressed = r.withVerdict(RegressionReport.Verdict.REGRESSED);
+    out.println("### Prism: candidate vs baseline");
+    out.println();
+    out.println(
+        (regressed.isEmpty() ? "No regression" : regressed.size() + " regressed measure(s)")
+            + " beyond ±"
+            + Format.number(r.bandPercent())
+            + "%; geometric mean over matched loads.");
+    out.println();
+    out.println("| Configuration | Measure | Baseline | Candidate | Change | Verdict |");
+    out.println("|---|---|---:|---:|---:|---|");
+    for (RegressionReport.Change ch : r.changes()) {
+      out.println(
+          "| "
+              + cellText(ch.configuration().key())
+              + " | "
+              + cellText(ch.measure().toString())
+              + " | "
+              + Format.number(ch.baseline())
+              + " | "
+              + Format.number(ch.candidate())
+              + " | "
+              + String.format(java.util.Locale.ROOT, "%+.1f%%", ch.percentChange())
+              + " | "
+              + (ch.verdict() == RegressionReport.Verdict.REGRESSED
+                  ? "**regressed**"
+                  : ch.verdict().name().toLowerCase(java.util.Locale.ROOT))
+              + " |");
+    }
+    if (!r.onlyInBaseline().isEmpty() || !r.onlyInCandidate().isEmpty()) {
+      out.println();
+      out.println(
+          r.onlyInBaseline().size()
+              + " configuration(s) only in the baseline, "
+              + r.onlyInCandidate().size()
+              + " only in the candidate.");
+    }
+    out.flush();
+  }
+
+  /** A table cell's text: escaped like every text output, and no cell-breaking pipe or newline. */
+  private static String cellText(String s) {
+    return Escape.text(s).replace("|", "\\|");
   }
 }
