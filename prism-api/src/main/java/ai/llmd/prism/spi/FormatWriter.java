@@ -25,7 +25,7 @@ import java.util.List;
  */
 public interface FormatWriter {
 
-  /** A stable short id, e.g. {@code br-v0.2-yaml}; used by {@code --to-format}-like options. */
+  /** A stable short id, e.g. {@code prism-jsonl}; how {@code Plugins.writer(id)} finds it. */
   String id();
 
   /** One line for people: what this writes. */
