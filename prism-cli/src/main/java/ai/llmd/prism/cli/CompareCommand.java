@@ -63,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
   List<Double> targets = new ArrayList<>(List.of(20.0, 30.0, 50.0, 100.0));
 
   @Option(
-      names = {"-m", "--measure", "--measures"},
+      names = {"-m", "--measure"},
       paramLabel = "MEASURE",
       split = ",",
       description = "Regression: measures (default: ${DEFAULT-VALUE}).")

@@ -64,7 +64,7 @@ class CompareGateTest {
 
   @Test
   void onlyTheChosenMeasuresAreGated() {
-    Run r = gate("--measures", "ttft.mean");
+    Run r = gate("--measure", "ttft.mean");
 
     assertThat(r.code()).as("TTFT did not change beyond the band").isZero();
     assertThat(r.out()).doesNotContain("tpot.mean").doesNotContain("output_throughput");
