@@ -4,6 +4,7 @@ module ai.llmd.prism.api {
   exports ai.llmd.prism.spi;
 
   uses ai.llmd.prism.spi.FormatReader;
+  uses ai.llmd.prism.spi.FormatWriter;
   uses ai.llmd.prism.spi.ConnectorProvider;
   uses ai.llmd.prism.spi.ChartRenderer;
 }

@@ -81,6 +81,20 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "JSON (docs/json-format.md) instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--markdown",
+      description = "Regression: a Markdown table instead of a text one (for a CI job summary).")
+  boolean markdown;
+
+  @Option(
+      names = "--fail-on-regression",
+      description =
+          "Regression: exit with code 3 when a matched configuration regresses beyond the band.")
+  boolean failOnRegression;
+
+  /** The exit code of a regression found under {@code --fail-on-regression}. */
+  static final int REGRESSION_FOUND = 3;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -95,13 +109,20 @@ final class CompareCommand implements Callable<Integer> {
                   : measures.stream().map(m -> Choices.measure(spec, "--measure", m)).toList(),
               band);
       Findings findings = b.build();
+      RegressionReport r = findings.regression().orElseThrow();
       if (json) {
         out.println(FindingsJson.write(findings, FindingsJson.Part.REGRESSION));
+      } else if (markdown) {
+        printMarkdown(out, r);
       } else {
         printRegression(out, findings);
       }
       out.flush();
-      return Math.max(candidate.exitCode(), before.exitCode());
+      int code = Math.max(candidate.exitCode(), before.exitCode());
+      if (failOnRegression && !r.withVerdict(RegressionReport.Verdict.REGRESSED).isEmpty()) {
+        return Math.max(code, REGRESSION_FOUND);
+      }
+      return code;
     }
     b.pdMeasures(
         throughput == null
@@ -226,5 +247,51 @@ final class CompareCommand implements Callable<Integer> {
                         + " (only in "
                         + (u.inBaseline() ? "baseline" : "candidate")
                         + ")"));
+  }
+
+  private static void printMarkdown(PrintWriter out, RegressionReport r) {
+    List<RegressionReport.Change> regressed = r.withVerdict(RegressionReport.Verdict.REGRESSED);
+    out.println("### Prism: candidate vs baseline");
+    out.println();
+    out.println(
+        (regressed.isEmpty() ? "No regression" : regressed.size() + " regressed measure(s)")
+            + " beyond ±"
+            + Labels.number(r.bandPercent())
+            + "%; geometric mean over matched loads.");
+    out.println();
+    out.println("| Configuration | Measure | Baseline | Candidate | Change | Verdict |");
+    out.println("|---|---|---:|---:|---:|---|");
+    for (RegressionReport.Change ch : r.changes()) {
+      out.println(
+          "| "
+              + cellText(ch.configuration().label())
+              + " | "
+              + cellText(ch.measure().toString())
+              + " | "
+              + Labels.number(ch.baseline())
+              + " | "
+              + Labels.number(ch.candidate())
+              + " | "
+              + String.format(java.util.Locale.ROOT, "%+.1f%%", ch.percentChange())
+              + " | "
+              + (ch.verdict() == RegressionReport.Verdict.REGRESSED
+                  ? "**regressed**"
+                  : ch.verdict().name().toLowerCase(java.util.Locale.ROOT))
+              + " |");
+    }
+    if (!r.onlyInBaseline().isEmpty() || !r.onlyInCandidate().isEmpty()) {
+      out.println();
+      out.println(
+          r.onlyInBaseline().size()
+              + " configuration(s) only in the baseline, "
+              + r.onlyInCandidate().size()
+              + " only in the candidate.");
+    }
+    out.flush();
+  }
+
+  /** A table cell's text: escaped like every text output, and no cell-breaking pipe or newline. */
+  private static String cellText(String s) {
+    return Escape.text(s).replace("|", "\\|");
   }
 }

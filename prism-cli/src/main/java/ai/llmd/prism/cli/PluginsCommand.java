@@ -31,6 +31,7 @@ final class PluginsCommand implements Callable<Integer> {
       String kind =
           switch (p.kind()) {
             case FORMAT_READER -> "format";
+            case FORMAT_WRITER -> "writer";
             case CONNECTOR -> "connector";
             case CHART_RENDERER -> "renderer";
           };

@@ -27,6 +27,7 @@ public record PluginInfo(
   /** The plugin interfaces. */
   public enum Kind {
     FORMAT_READER,
+    FORMAT_WRITER,
     CONNECTOR,
     CHART_RENDERER
   }

@@ -5,6 +5,7 @@ import ai.llmd.prism.spi.Availability;
 import ai.llmd.prism.spi.ChartRenderer;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.FormatWriter;
 import ai.llmd.prism.spi.PluginApi;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The plugins one {@link Prism} instance uses: format readers by id, connectors by URI scheme and
- * chart renderers by format. Instance-scoped, never global, and immutable once built.
+ * The plugins one {@link Prism} instance uses: format readers and writers by id, connectors by URI
+ * scheme and chart renderers by format. Instance-scoped, never global, and immutable once built.
  *
  * <p>Discovery follows SLF4J's habits: the library's own class loader unless told otherwise, each
  * provider instantiated on its own so that one broken plugin is reported as a {@link Problem} and
@@ -36,6 +37,7 @@ import java.util.function.Function;
 public final class Plugins {
 
   private final Map<String, FormatReader> readers;
+  private final Map<String, FormatWriter> writers;
   private final Map<String, ConnectorProvider> connectors;
   private final Map<String, ChartRenderer> renderers;
   private final List<Problem> problems;
@@ -44,6 +46,7 @@ public final class Plugins {
 
   private Plugins(Builder b) {
     this.readers = Map.copyOf(b.readers);
+    this.writers = Map.copyOf(b.writers);
     this.connectors = Map.copyOf(b.connectors);
     this.renderers = Map.copyOf(b.renderers);
     this.problems = List.copyOf(b.problems);
@@ -63,6 +66,16 @@ public final class Plugins {
   /** The reader with this id, or empty. */
   public Optional<FormatReader> reader(String id) {
     return Optional.ofNullable(readers.get(id));
+  }
+
+  /** Every writer, sorted by id. */
+  public List<FormatWriter> writers() {
+    return sorted(writers, FormatWriter::id);
+  }
+
+  /** The writer with this id, or empty. */
+  public Optional<FormatWriter> writer(String id) {
+    return Optional.ofNullable(writers.get(id));
   }
 
   /** Every connector provider, sorted by scheme. */
@@ -90,7 +103,7 @@ public final class Plugins {
     return problems;
   }
 
-  /** A description of every plugin, readers first, then connectors, then renderers. */
+  /** A description of every plugin: readers, writers, connectors, then renderers. */
   public List<PluginInfo> describe() {
     List<PluginInfo> out = new ArrayList<>();
     for (FormatReader r : readers()) {
@@ -102,6 +115,16 @@ public final class Plugins {
               r,
               Availability.AVAILABLE,
               r.requestedApiVersion()));
+    }
+    for (FormatWriter w : writers()) {
+      out.add(
+          info(
+              PluginInfo.Kind.FORMAT_WRITER,
+              w.id(),
+              w.description(),
+              w,
+              Availability.AVAILABLE,
+              w.requestedApiVersion()));
     }
     for (ConnectorProvider c : connectors()) {
       out.add(
@@ -180,6 +203,7 @@ public final class Plugins {
   }
 
   private static final String READER = "format reader";
+  private static final String WRITER = "format writer";
   private static final String CONNECTOR = "connector";
   private static final String RENDERER = "chart renderer";
 
@@ -192,6 +216,7 @@ public final class Plugins {
   /** Collects plugins; explicit registrations and discoveries mix freely. */
   public static final class Builder {
     private final Map<String, FormatReader> readers = new LinkedHashMap<>();
+    private final Map<String, FormatWriter> writers = new LinkedHashMap<>();
     private final Map<String, ConnectorProvider> connectors = new LinkedHashMap<>();
     private final Map<String, ChartRenderer> renderers = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
@@ -208,6 +233,9 @@ public final class Plugins {
     public Builder discover(ClassLoader loader) {
       for (FormatReader r : load(FormatReader.class, loader)) {
         discovered(r, () -> add(readers, r.id(), r, READER, r.requestedApiVersion(), false));
+      }
+      for (FormatWriter w : load(FormatWriter.class, loader)) {
+        discovered(w, () -> add(writers, w.id(), w, WRITER, w.requestedApiVersion(), false));
       }
       for (ConnectorProvider c : load(ConnectorProvider.class, loader)) {
         discovered(
@@ -243,6 +271,12 @@ public final class Plugins {
      */
     public Builder reader(FormatReader reader) {
       add(readers, reader.id(), reader, READER, reader.requestedApiVersion(), true);
+      return this;
+    }
+
+    /** Adds a writer, by the same rules as {@link #reader(FormatReader)}. */
+    public Builder writer(FormatWriter writer) {
+      add(writers, writer.id(), writer, WRITER, writer.requestedApiVersion(), true);
       return this;
     }
 

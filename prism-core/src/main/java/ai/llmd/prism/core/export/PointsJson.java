@@ -16,6 +16,7 @@ import ai.llmd.prism.core.Views;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -47,6 +48,20 @@ public final class PointsJson {
         write(p, basis, g);
       }
       g.writeEndArray();
+    }
+  }
+
+  /** Writes {@code points} as JSON Lines: one compact point object per line, in the given order. */
+  public static void writeLines(List<BenchmarkPoint> points, Views.Basis basis, OutputStream out)
+      throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+      for (BenchmarkPoint p : points) {
+        write(p, basis, g);
+      }
+      if (!points.isEmpty()) {
+        g.writeRaw('\n');
+      }
     }
   }
 
