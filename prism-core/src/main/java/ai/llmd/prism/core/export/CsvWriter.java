@@ -1,9 +1,9 @@
 package ai.llmd.prism.core.export;
 
-import ai.llmd.prism.spi.PluginApi;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.spi.FormatWriter;
+import ai.llmd.prism.spi.PluginApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
