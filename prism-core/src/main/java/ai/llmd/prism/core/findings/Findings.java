@@ -121,7 +121,10 @@ public final class Findings {
     return builder(result).build();
   }
 
-  /** A builder over {@code result}: set what differs from the defaults, then {@link #build}. */
+  /**
+   * A builder over {@code result}: set what differs from the defaults, then {@link
+   * Builder#build()}.
+   */
   public static Builder builder(LoadResult result) {
     return new Builder(result);
   }
