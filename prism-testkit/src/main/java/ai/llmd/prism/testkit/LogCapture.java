@@ -25,18 +25,16 @@ public final class LogCapture implements AutoCloseable {
   private final Level rootLevel = root.getLevel();
   private final PrintStream out = System.out;
   private final PrintStream err = System.err;
-  private final StringBuffer text = new StringBuffer();
+  /** Everything captured, in order: {logger name or null, text}. */
   private final List<String[]> entries = new CopyOnWriteArrayList<>();
   private int records;
   private final Handler handler =
       new Handler() {
         @Override
         public void publish(LogRecord r) {
-          synchronized (LogCapture.this) {
-            records++;
-          }
-          int from = text.length();
-          text.append(r.getLevel())
+          // built whole, then appended once: records from server and client threads never interleave
+          StringBuilder b = new StringBuilder();
+          b.append(r.getLevel())
               .append(' ')
               .append(r.getLoggerName())
               .append(": ")
@@ -44,18 +42,18 @@ public final class LogCapture implements AutoCloseable {
               .append('\n');
           if (r.getParameters() != null) {
             for (Object p : r.getParameters()) {
-              text.append("  param: ").append(p).append('\n');
+              b.append("  param: ").append(p).append('\n');
             }
           }
           if (r.getThrown() != null) {
             StringWriter w = new StringWriter();
             r.getThrown().printStackTrace(new PrintWriter(w));
-            text.append(w).append('\n');
+            b.append(w).append('\n');
           }
-          entries.add(
-              new String[] {
-                String.valueOf(r.getLoggerName()), text.substring(from, text.length())
-              });
+          synchronized (LogCapture.this) {
+            records++;
+          }
+          add(String.valueOf(r.getLoggerName()), b.toString());
         }
 
         @Override
@@ -80,7 +78,11 @@ public final class LogCapture implements AutoCloseable {
 
   /** Everything captured so far. */
   public String text() {
-    return text.toString();
+    StringBuilder b = new StringBuilder();
+    for (String[] e : entries) {
+      b.append(e[1]);
+    }
+    return b.toString();
   }
 
   /**
@@ -88,20 +90,29 @@ public final class LogCapture implements AutoCloseable {
    * loggerPrefixes} (the standard streams and notes are always included).
    */
   public String textExcept(String... loggerPrefixes) {
-    String all = text();
-    StringBuilder b = new StringBuilder(all);
+    StringBuilder b = new StringBuilder();
     for (String[] e : entries) {
-      for (String prefix : loggerPrefixes) {
-        if (e[0].startsWith(prefix)) {
-          int at = b.indexOf(e[1]);
-          if (at >= 0) {
-            b.delete(at, at + e[1].length());
-          }
-          break;
-        }
+      if (!matches(e[0], loggerPrefixes)) {
+        b.append(e[1]);
       }
     }
     return b.toString();
+  }
+
+  private static boolean matches(String logger, String[] prefixes) {
+    if (logger == null) {
+      return false;
+    }
+    for (String prefix : prefixes) {
+      if (logger.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void add(String logger, String s) {
+    entries.add(new String[] {logger, s});
   }
 
   /** How many log records were captured: a check that logging was on at all. */
@@ -111,7 +122,7 @@ public final class LogCapture implements AutoCloseable {
 
   /** Adds text that did not come through a log or a standard stream (problems, exceptions). */
   public void note(Object o) {
-    text.append(o).append('\n');
+    add(null, o + "\n");
   }
 
   @Override
@@ -142,7 +153,9 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public synchronized void flush() {
-      text.append(line.toString(StandardCharsets.UTF_8));
+      if (line.size() > 0) {
+        add(null, line.toString(StandardCharsets.UTF_8));
+      }
       line.reset();
       original.flush();
     }
