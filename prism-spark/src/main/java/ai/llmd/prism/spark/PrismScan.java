@@ -122,6 +122,17 @@ final class PrismScan implements Scan, Batch {
       files.add(new FilePartition.File(fs.makeQualified(root).toString(), label, true));
       return;
     }
+    if ("file".equals(fs.getUri().getScheme())) {
+      // walk the real directory, as Prism.load does, so both name files the same way through links
+      try {
+        root =
+            new Path(
+                java.nio.file.Path.of(fs.makeQualified(root).toUri()).toRealPath().toUri());
+      } catch (IOException | RuntimeException e) {
+        problems.add(Problem.error(label, "", "could not be opened: " + e.getMessage()));
+        return;
+      }
+    }
     String base = label.endsWith("/") ? label : label + "/";
     String rootUri = fs.makeQualified(root).toUri().getPath();
     String prefix = rootUri.endsWith("/") ? rootUri : rootUri + "/";
