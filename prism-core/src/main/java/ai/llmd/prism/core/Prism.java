@@ -274,9 +274,11 @@ public final class Prism {
           Problem.error(
               label,
               "",
-              Files.isSymbolicLink(path)
-                  ? "a dangling symbolic link (its target does not exist)"
-                  : "no such file or directory"));
+              !Files.isSymbolicLink(path)
+                  ? "no such file or directory"
+                  : linkLoops(path)
+                      ? "a symbolic link loop (it leads back to itself)"
+                      : "a dangling symbolic link (its target does not exist)"));
       return;
     }
     if (!Files.isDirectory(path)) {

@@ -199,6 +199,32 @@ class LocalFilesTest {
   }
 
   @Test
+  void aLoopOrADanglingLinkGivenAsTheSourceIsAnErrorCalledWhatItIs(@TempDir Path dir)
+      throws Exception {
+    Files.createSymbolicLink(dir.resolve("ping"), dir.resolve("pong"));
+    Files.createSymbolicLink(dir.resolve("pong"), dir.resolve("ping"));
+    Files.createSymbolicLink(dir.resolve("gone.json"), dir.resolve("nothing-here"));
+
+    LoadResult loop = Prism.create().load(dir.resolve("ping"));
+    LoadResult dangling = Prism.create().load(dir.resolve("gone.json"));
+
+    assertThat(loop.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.message()).isEqualTo("a symbolic link loop (it leads back to itself)");
+            });
+    assertThat(dangling.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.message()).contains("dangling");
+            });
+  }
+
+  @Test
   void aLinkToItselfIsALoopNotADanglingLink(@TempDir Path dir) throws Exception {
     Files.createSymbolicLink(dir.resolve("self"), dir.resolve("self"));
     Files.createSymbolicLink(dir.resolve("ping"), dir.resolve("pong"));
