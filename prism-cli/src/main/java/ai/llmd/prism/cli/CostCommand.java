@@ -103,16 +103,18 @@ final class CostCommand implements Callable<Integer> {
       rows.add(row.toArray(String[]::new));
     }
     Table.print(out, rows);
-    out.println(
+    Escape.line(
+        out,
         "~ estimated from the pricing catalog "
             + costs.catalogVersion()
             + "; others as stated by the source");
     for (int i = 0; i < rowNotes.size(); i++) {
-      out.println("[" + (i + 1) + "] " + rowNotes.get(i));
+      Escape.line(out, "[" + (i + 1) + "] " + rowNotes.get(i));
     }
     for (Costs.ForModel m : costs.byModel().values()) {
       for (Costs.NoPrice np : m.noPrice()) {
-        out.println(
+        Escape.line(
+            out,
             m.model().key()
                 + ": "
                 + np.points().size()
