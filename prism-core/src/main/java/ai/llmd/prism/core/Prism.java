@@ -379,10 +379,11 @@ public final class Prism {
 
   private LoadResult run(List<Task> tasks, List<Problem> leading) {
     FileReading reading = new FileReading(plugins, options);
+    ByteBudget budget = new ByteBudget(options.maxBytesInFlight());
     List<FileReading.Outcome> outcomes = new ArrayList<>(tasks.size());
     if (options.threads() == 1 || tasks.size() <= 1) {
       for (Task t : tasks) {
-        outcomes.add(readOne(reading, t));
+        outcomes.add(readOne(reading, budget, t));
       }
     } else {
       ExecutorService pool =
@@ -390,7 +391,7 @@ public final class Prism {
       try {
         List<Future<FileReading.Outcome>> futures = new ArrayList<>();
         for (Task t : tasks) {
-          futures.add(pool.submit(() -> readOne(reading, t)));
+          futures.add(pool.submit(() -> readOne(reading, budget, t)));
         }
         for (int i = 0; i < futures.size(); i++) {
           outcomes.add(await(futures.get(i), tasks.get(i)));
@@ -428,10 +429,11 @@ public final class Prism {
     }
   }
 
-  private FileReading.Outcome readOne(FileReading reading, Task t) {
+  private FileReading.Outcome readOne(FileReading reading, ByteBudget budget, Task t) {
+    long size = -1;
     if (t.file() instanceof PathSourceFile pf) {
       try {
-        long size = Files.size(pf.path());
+        size = Files.size(pf.path());
         if (size > options.maxFileBytes()) {
           progress.read(t.file().name(), 0, false);
           return failed(t, tooLarge(size));
@@ -440,7 +442,29 @@ public final class Prism {
         progress.read(t.file().name(), 0, false);
         return failed(t, "could not be read: " + FileReading.describe(e));
       }
+    } else if (t.file() instanceof RemoteSourceFile rf) {
+      size = rf.ref.size();
     }
+    if (size > options.maxBytesInFlight()) {
+      progress.read(t.file().name(), 0, false);
+      return failed(t, overBudget(size));
+    }
+    // a size not known beforehand (standard input, some listings) may be as large as a file may be
+    long reserved = size >= 0 ? size : Math.min(options.maxFileBytes(), options.maxBytesInFlight());
+    try {
+      budget.acquire(reserved);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(t, "interrupted");
+    }
+    try {
+      return readReserved(reading, t);
+    } finally {
+      budget.release(reserved);
+    }
+  }
+
+  private FileReading.Outcome readReserved(FileReading reading, Task t) {
     SharedRead once;
     try {
       once = SharedRead.open(t.file(), options.maxFileBytes());
@@ -463,6 +487,14 @@ public final class Prism {
         + " bytes is over the limit of "
         + options.maxFileBytes()
         + " bytes (raise LoadOptions.maxFileBytes)";
+  }
+
+  private String overBudget(long size) {
+    return "skipped: "
+        + size
+        + " bytes is over the load's budget of "
+        + options.maxBytesInFlight()
+        + " bytes in flight (raise LoadOptions.maxBytesInFlight)";
   }
 
   private static FileReading.Outcome failed(Task t, String message) {
