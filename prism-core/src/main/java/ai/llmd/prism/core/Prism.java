@@ -268,6 +268,13 @@ public final class Prism {
     }
   }
 
+  /**
+   * Java decodes command-line arguments as UTF-8, so a file name with other bytes arrives with
+   * U+FFFD in their place and cannot be found by that name; a directory walk finds it.
+   */
+  private static final String NOT_UTF8 =
+      " (a name with bytes that are not UTF-8 cannot be passed to Java: load its directory)";
+
   private void planPath(Path path, String label, List<Task> tasks, List<Problem> problems) {
     if (!Files.exists(path)) {
       problems.add(
@@ -275,7 +282,7 @@ public final class Prism {
               label,
               "",
               !Files.isSymbolicLink(path)
-                  ? "no such file or directory"
+                  ? "no such file or directory" + (label.indexOf('\uFFFD') >= 0 ? NOT_UTF8 : "")
                   : linkLoops(path)
                       ? "a symbolic link loop (it leads back to itself)"
                       : "a dangling symbolic link (its target does not exist)"));

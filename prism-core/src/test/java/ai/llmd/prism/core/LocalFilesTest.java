@@ -225,6 +225,21 @@ class LocalFilesTest {
   }
 
   @Test
+  void aNameThatLostBytesToUtf8DecodingSaysWhyItIsNotFound(@TempDir Path dir) {
+    // what Java makes of the argument bad\xff.json: the byte became U+FFFD
+    LoadResult r = Prism.create().load(dir.resolve("bad\uFFFD.json").toString());
+
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .startsWith("no such file or directory")
+                    .contains("not UTF-8")
+                    .contains("load its directory"));
+  }
+
+  @Test
   void aLinkToItselfIsALoopNotADanglingLink(@TempDir Path dir) throws Exception {
     Files.createSymbolicLink(dir.resolve("self"), dir.resolve("self"));
     Files.createSymbolicLink(dir.resolve("ping"), dir.resolve("pong"));

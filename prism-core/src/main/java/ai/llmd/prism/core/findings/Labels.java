@@ -105,9 +105,9 @@ public final class Labels {
 
   /**
    * A number for people: whole numbers and values of 100 or more without decimals, 10 to 100 with
-   * one, smaller ones with three significant digits; from 10^15 on three significant digits with
-   * an exponent ({@code 1.00e+308}, not 309 digits); {@value #NONE} for NaN, {@code ∞} for
-   * infinity; zero without a sign. Never locale-dependent.
+   * one, smaller ones with three significant digits; from 10^15 on three significant digits with an
+   * exponent ({@code 1.00e+308}, not 309 digits); {@value #NONE} for NaN, {@code ∞} for infinity;
+   * zero without a sign. Never locale-dependent.
    */
   public static String number(double v) {
     if (Double.isNaN(v)) {
