@@ -154,6 +154,34 @@ class ColumnMappedReaderTest {
   }
 
   @Test
+  void aMappingGivenAsContentAppliesAsAFileWouldAndIsNamedAsGiven() throws Exception {
+    Files.writeString(dir.resolve("runs.csv"), "model,ttft\na,0.5\nb,fast\n");
+    byte[] mapping =
+        "columns: {model: model}\nmetrics: [{column: ttft, metric: ttft, unit: s}]\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // a mapping beside the data is overridden, as --mapping overrides it
+    Files.writeString(dir.resolve(ColumnMappedReader.BESIDE), "not: [a mapping");
+
+    LoadResult r =
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withMapping("s3://team/mapping.yaml", mapping)
+            .load(dir);
+
+    assertThat(r.points())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(get(p, Metric.TTFT, Statistic.MEAN)).isEqualTo(500.0);
+              assertThat(p.provenance().formatVersion()).isEqualTo("s3://team/mapping.yaml");
+            });
+    assertThat(r.problems())
+        .filteredOn(p -> p.severity() == Problem.Severity.ERROR)
+        .extracting(Problem::location)
+        .containsExactly("row 3, column 'ttft'");
+  }
+
+  @Test
   void everyMistakeInTheMappingIsAnErrorNamingItsKeyAndNothingIsRead() throws Exception {
     Files.writeString(dir.resolve("runs.csv"), "model,ttft\na,10\n");
     Files.writeString(
