@@ -4,10 +4,12 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.formats.ColumnMappedReader;
 import ai.llmd.prism.core.internal.CachingConnector;
+import ai.llmd.prism.core.internal.HeadSniff;
 import ai.llmd.prism.core.internal.PathSourceFile;
 import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceConnector;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.IOException;
@@ -160,6 +162,17 @@ public final class Prism {
   public static Prism of(Plugins plugins, LoadOptions options) {
     return new Prism(
         Objects.requireNonNull(plugins), Objects.requireNonNull(options), Normalizer.standard());
+  }
+
+  /**
+   * The sample of {@code content} a load offers every reader's {@code detect}: its first 64 KiB,
+   * its top-level members parsed once. For testing a reader's sniffing as a load would run it.
+   *
+   * @param fileName the file name without directories
+   * @since 0.2
+   */
+  public static Sniff sniff(String fileName, byte[] content) {
+    return new HeadSniff(Objects.requireNonNull(fileName), content.clone());
   }
 
   /** The plugins this instance uses. */

@@ -11,7 +11,7 @@ import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.normalize.Normalizer;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
