@@ -9,6 +9,7 @@ import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.analysis.ParetoResult;
 import ai.llmd.prism.core.findings.Frontier;
+import ai.llmd.prism.core.findings.Labels;
 import ai.llmd.prism.core.findings.Winners;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ final class WinnersSection {
               sb.append("<p class=\"winner\">Knee (best balance): <strong>")
                   .append(esc(r.labels.label(k.point())))
                   .append("</strong> at ")
-                  .append(esc(PointLabels.loadText(k.point())))
+                  .append(esc(Labels.load(k.point())))
                   .append(": ")
                   .append(esc(String.join(", ", values)))
                   .append(".</p>\n");
@@ -129,7 +130,7 @@ final class WinnersSection {
       sb.append("<tr><td>")
           .append(esc(r.labels.label(e.point())))
           .append("</td><td>")
-          .append(esc(PointLabels.loadText(e.point())))
+          .append(esc(Labels.load(e.point())))
           .append("</td>");
       for (double v : e.values()) {
         sb.append(numCell(v));
