@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "with the row used ([n] below the table) chosen by docs/pricing.md's policy.",
       "A point without a price says why, never 0.",
       "--ranking: per pricing model, configurations ranked by USD/1M output tokens at their",
-      "cheapest point meeting --slo, the benefit % vs the cheapest, and the cost frontier."
+      "cheapest point meeting --slo, the benefit %% vs the cheapest, and the cost frontier."
     })
 final class CostCommand implements Callable<Integer> {
 
@@ -64,7 +64,7 @@ final class CostCommand implements Callable<Integer> {
   @Option(
       names = "--ranking",
       description =
-          "Rank configurations by cost at the SLO, with the benefit % vs the cheapest and the"
+          "Rank configurations by cost at the SLO, with the benefit %% vs the cheapest and the"
               + " cost-vs-throughput frontier, instead of costing every point.")
   boolean ranking;
 

@@ -112,15 +112,31 @@ class FindingsJsonShapeTest {
       has(
           m,
           Map.of(
-              "pricingModel", STR, "ranked", ARR, "infeasible", ARR, "unranked", ARR, "frontier",
+              "pricingModel",
+              STR,
+              "ranked",
+              ARR,
+              "infeasible",
+              ARR,
+              "unranked",
+              ARR,
+              "frontier",
               ARR));
       for (JsonNode e : m.get("ranked")) {
         candidate(e);
         has(
             e,
             Map.of(
-                "rank", NUM, "benefitPercent", NUM, "perMillionOutputTokens", NUM, "estimated",
-                JsonNodeType.BOOLEAN, "basis", STR));
+                "rank",
+                NUM,
+                "benefitPercent",
+                NUM,
+                "perMillionOutputTokens",
+                NUM,
+                "estimated",
+                JsonNodeType.BOOLEAN,
+                "basis",
+                STR));
         ranked++;
       }
       for (JsonNode f : m.get("frontier")) {
