@@ -3,7 +3,7 @@ package ai.llmd.prism.cli;
 import static ai.llmd.prism.cli.ReportAndChartCommandTest.prism;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

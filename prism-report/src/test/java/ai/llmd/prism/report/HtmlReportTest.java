@@ -20,7 +20,7 @@ import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.findings.Findings;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
