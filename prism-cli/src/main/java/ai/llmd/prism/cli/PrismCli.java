@@ -48,6 +48,7 @@ import picocli.CommandLine.ScopeType;
       FacetsCommand.class,
       RankCommand.class,
       MlperfCommand.class,
+      PublishCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -14,6 +14,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.core.internal.BytesSourceFile;
+import ai.llmd.prism.core.internal.Hashes;
 import ai.llmd.prism.spi.ReadSink;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,11 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,7 +149,7 @@ final class BrV02Writer {
       ObjectNode component = stack.addObject();
       ObjectNode metadata = component.putObject("metadata");
       metadata.put("label", role(r.kind()) + "-" + i);
-      metadata.put("cfg_id", sha256(std.toString()));
+      metadata.put("cfg_id", Hashes.sha256(std.toString().getBytes(StandardCharsets.UTF_8)));
       component.set("standardized", std);
     }
   }
@@ -486,15 +484,5 @@ final class BrV02Writer {
 
   private static String plain(double v) {
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }
