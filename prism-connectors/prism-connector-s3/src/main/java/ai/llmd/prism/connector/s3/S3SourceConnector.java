@@ -308,7 +308,15 @@ final class S3SourceConnector implements WritableConnector {
         throw new PreconditionFailedException(object, precondition);
       }
       if (e.statusCode() == 404) {
-        throw new FileNotFoundException("s3://" + at.bucket() + ": no such bucket");
+        boolean bucket =
+            e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
+        if (!bucket && precondition.kind() == Precondition.Kind.MATCHES) {
+          // If-Match on a key that is gone: S3 answers 404 NoSuchKey
+          throw new PreconditionFailedException(object, precondition);
+        }
+        if (bucket) {
+          throw new FileNotFoundException("s3://" + at.bucket() + ": no such bucket");
+        }
       }
       throw new IOException("writing " + object + " failed: " + message(e), e);
     } catch (SdkException e) {

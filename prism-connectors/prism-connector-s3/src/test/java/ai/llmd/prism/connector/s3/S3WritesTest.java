@@ -1,35 +1,32 @@
 package ai.llmd.prism.connector.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.llmd.prism.api.BenchmarkPoint;
+import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.publish.Publisher;
-import ai.llmd.prism.spi.Precondition;
-import ai.llmd.prism.spi.PreconditionFailedException;
-import ai.llmd.prism.spi.StoredObject;
 import ai.llmd.prism.spi.WritableConnector;
 import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.testkit.WritableConnectorContract;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writing to S3 (s3proxy in this JVM): create-only with {@code If-None-Match: *}, compare and swap
- * with {@code If-Match}, and two publishers updating one index at once without losing an entry.
+ * Writing to S3 (s3proxy in this JVM, which honours both conditions): create-only is {@code
+ * If-None-Match: *}, compare and swap is {@code If-Match: <ETag read>}; and two publishers filling
+ * one store at once, whose index ends up with every entry of both.
  */
-class S3WritesTest {
+class S3WritesTest extends WritableConnectorContract {
 
+  private static final AtomicInteger ROOTS = new AtomicInteger();
   private static LocalS3 server;
 
   @BeforeAll
@@ -43,46 +40,14 @@ class S3WritesTest {
     server.close();
   }
 
-  private static WritableConnector connector() {
+  @Override
+  protected WritableConnector connector() {
     return (WritableConnector) new S3ConnectorProvider().create(server.config());
   }
 
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  @Test
-  void createOnlyRefusesAnExistingObject() throws Exception {
-    try (WritableConnector s3 = connector()) {
-      URI o = URI.create("s3://store/create/a.txt");
-      String token = s3.put(o, bytes("one"), Precondition.absent());
-
-      assertThat(token).isNotBlank();
-      assertThatThrownBy(() -> s3.put(o, bytes("two"), Precondition.absent()))
-          .isInstanceOf(PreconditionFailedException.class)
-          .hasMessageContaining("already exists");
-      assertThat(new String(s3.get(o).orElseThrow().content(), StandardCharsets.UTF_8))
-          .isEqualTo("one");
-    }
-  }
-
-  @Test
-  void compareAndSwapHoldsOnlyForTheTokenThatWasRead() throws Exception {
-    try (WritableConnector s3 = connector()) {
-      URI o = URI.create("s3://store/cas/index.jsonl");
-      s3.put(o, bytes("a\n"), Precondition.absent());
-      StoredObject read = s3.get(o).orElseThrow();
-
-      String next = s3.put(o, bytes("a\nb\n"), Precondition.matching(read.changeToken()));
-
-      assertThat(next).isNotEqualTo(read.changeToken());
-      assertThatThrownBy(
-              () -> s3.put(o, bytes("a\nc\n"), Precondition.matching(read.changeToken())))
-          .isInstanceOf(PreconditionFailedException.class);
-      assertThat(new String(s3.get(o).orElseThrow().content(), StandardCharsets.UTF_8))
-          .isEqualTo("a\nb\n");
-      assertThat(s3.get(URI.create("s3://store/cas/none"))).isEmpty();
-    }
+  @Override
+  protected URI freshRoot(String name) {
+    return URI.create("s3://store/" + name + "-" + ROOTS.incrementAndGet() + "/");
   }
 
   @Test
@@ -90,31 +55,24 @@ class S3WritesTest {
     Path examples = Fixtures.repositoryRoot().orElseThrow().resolve("examples");
     LoadResult a = Prism.create().load(examples.resolve("llm-d").toString());
     LoadResult b = Prism.create().load(examples.resolve("releases").toString());
-    URI root = URI.create("s3://store/published");
+    URI root = freshRoot("published");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try (WritableConnector s3a = connector();
         WritableConnector s3b = connector()) {
-      Callable<Publisher.Result> pa = () -> Publisher.to(s3a, root).publish(a.points());
-      Callable<Publisher.Result> pb = () -> Publisher.to(s3b, root).publish(b.points());
-      Future<Publisher.Result> fa = pool.submit(pa);
-      Future<Publisher.Result> fb = pool.submit(pb);
+      Future<Publisher.Result> fa = pool.submit(() -> Publisher.to(s3a, root).publish(a.points()));
+      Future<Publisher.Result> fb = pool.submit(() -> Publisher.to(s3b, root).publish(b.points()));
       assertThat(fa.get().written()).isEqualTo(a.points().size());
       assertThat(fb.get().written()).isEqualTo(b.points().size());
 
       Publisher.Index index = Publisher.readIndex(s3a, root).orElseThrow();
       assertThat(index.problems()).isEmpty();
       assertThat(index.entries()).hasSize(a.points().size() + b.points().size());
-
       LoadResult back =
           Prism.create()
               .withOptions(Prism.create().options().withConnectorConfig(server.config()))
               .load(index.objects().stream().map(URI::toString).toArray(String[]::new));
-      assertThat(back.problems())
-          .noneMatch(p -> p.severity() == ai.llmd.prism.api.Problem.Severity.ERROR);
+      assertThat(back.problems()).noneMatch(p -> p.severity() == Problem.Severity.ERROR);
       assertThat(back.points()).hasSize(index.entries().size());
-      List<String> models =
-          back.points().stream().map(BenchmarkPoint::model).map(m -> m.id()).toList();
-      assertThat(models).isNotEmpty();
     } finally {
       pool.shutdown();
     }
