@@ -58,6 +58,7 @@ class EscapeEveryCommandTest {
         "best llm-d --maximize output_throughput/chip --slo ttft.p90<=1ms",
         "best llm-d --cheapest --pricing spot --slo tpot.mean<=30ms",
         "cost llm-d --pricing spot,on-demand",
+        "cost llm-d --ranking --slo tpot.mean<=30ms",
         "energy llm-d",
         "compare llm-d",
         "compare llm-d/h100-aggregated-4x-tp2",

@@ -2,7 +2,10 @@ package ai.llmd.prism.connector.gcs;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
-import ai.llmd.prism.spi.SourceConnector;
+import ai.llmd.prism.spi.Precondition;
+import ai.llmd.prism.spi.PreconditionFailedException;
+import ai.llmd.prism.spi.StoredObject;
+import ai.llmd.prism.spi.WritableConnector;
 import com.google.api.gax.paging.Page;
 import com.google.cloud.BaseServiceException;
 import com.google.cloud.NoCredentials;
@@ -10,9 +13,11 @@ import com.google.cloud.ReadChannel;
 import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobField;
 import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.StorageOptions;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -28,8 +33,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Lists and reads {@code gs://bucket/prefix} with one thread-safe {@link Storage} client. */
-final class GcsSourceConnector implements SourceConnector {
+/**
+ * Lists, reads and writes {@code gs://bucket/prefix} with one thread-safe {@link Storage} client.
+ * The change token is the object's generation; conditional writes are GCS generation preconditions
+ * ({@code ifGenerationMatch=0} to create only, {@code ifGenerationMatch=<g>} to replace the
+ * generation that was read).
+ */
+final class GcsSourceConnector implements WritableConnector {
 
   /** Read ahead on open, so a missing object fails in {@link #open}, not later. */
   private static final int FIRST_CHUNK = 64 * 1024;
@@ -210,6 +220,55 @@ final class GcsSourceConnector implements SourceConnector {
       return Long.parseLong(token);
     } catch (NumberFormatException e) {
       return null;
+    }
+  }
+
+  @Override
+  public Optional<StoredObject> get(URI object) throws IOException {
+    Location at = Location.of(object);
+    try {
+      Blob blob = storage.get(BlobId.of(at.bucket(), at.name()));
+      if (blob == null) {
+        return Optional.empty();
+      }
+      // read the generation just looked up, so the bytes and the token agree
+      byte[] content =
+          storage.readAllBytes(BlobId.of(at.bucket(), at.name(), blob.getGeneration()));
+      return Optional.of(new StoredObject(content, blob.getGeneration().toString()));
+    } catch (BaseServiceException e) {
+      if (e.getCode() == 404) {
+        return Optional.empty(); // gone between the lookup and the read
+      }
+      throw new IOException("reading " + object + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String put(URI object, byte[] content, Precondition precondition) throws IOException {
+    Location at = Location.of(object);
+    BlobInfo info = BlobInfo.newBuilder(BlobId.of(at.bucket(), at.name())).build();
+    BlobTargetOption[] options =
+        switch (precondition.kind()) {
+          case NONE -> new BlobTargetOption[0];
+          case ABSENT -> new BlobTargetOption[] {BlobTargetOption.doesNotExist()};
+          case MATCHES -> {
+            Long generation = generation(precondition.changeToken());
+            if (generation == null) {
+              throw new PreconditionFailedException(object, precondition);
+            }
+            yield new BlobTargetOption[] {BlobTargetOption.generationMatch(generation)};
+          }
+        };
+    try {
+      return storage.create(info, content, options).getGeneration().toString();
+    } catch (BaseServiceException e) {
+      if (e.getCode() == 412) {
+        throw new PreconditionFailedException(object, precondition);
+      }
+      if (e.getCode() == 404) {
+        throw new FileNotFoundException("gs://" + at.bucket() + ": no such bucket");
+      }
+      throw new IOException("writing " + object + " failed: " + e.getMessage(), e);
     }
   }
 
