@@ -58,7 +58,6 @@ class EscapeEveryCommandTest {
         "best llm-d --maximize output_throughput/chip --slo ttft.p90<=1ms",
         "best llm-d --cheapest --pricing spot --slo tpot.mean<=30ms",
         "cost llm-d --pricing spot,on-demand",
-        "cost llm-d --ranking --slo tpot.mean<=30ms",
         "energy llm-d",
         "compare llm-d",
         "compare llm-d/h100-aggregated-4x-tp2",
@@ -94,5 +93,25 @@ class EscapeEveryCommandTest {
           .isEmpty();
     }
     assertThat(r.out() + r.err()).containsIgnoringCase("evil\\nforged line");
+  }
+
+  @ParameterizedTest
+  @MethodSource("commandsThatMayLeaveTheModelOut")
+  void aHostileNameIsEscapedWhereverItIsShown(String command) {
+    String[] args =
+        Stream.of(command.split(" "))
+            .map(a -> Files.exists(dir.resolve(a)) ? dir.resolve(a).toString() : a)
+            .toArray(String[]::new);
+
+    Run r = PrismCliTest.prism(args);
+
+    assertThat(r.code()).as(r.err()).isIn(0, 1);
+    assertThat(RAW.matcher(r.out() + r.err()).find()).as(r.out()).isFalse();
+    // labels leave out what every configuration shares: the name may not be shown at all
+    assertThat(r.out() + r.err()).doesNotContainPattern("(?i)evil(?!\\\\nforged line)");
+  }
+
+  static List<String> commandsThatMayLeaveTheModelOut() {
+    return List.of("cost llm-d --ranking --slo tpot.mean<=30ms");
   }
 }
