@@ -61,21 +61,27 @@ public final class LoadHarness {
     // the whole of every file: the per-load limit is what a million points would meet otherwise
     prism = prism.withOptions(prism.options().withMaxPointsPerLoad(Integer.MAX_VALUE));
     long before = usedAfterGc();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     LoadResult r = prism.load(dir);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    // CPU time too: on a shared machine the wall clock measures the neighbours as well
+    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     long after = usedAfterGc();
     int points = r.points().size();
     System.out.printf(
         Locale.ROOT,
-        "run %d: %d bytes, %d points, %d problems in %.2f s = %.1f MB/s; retained %.0f bytes/point"
-            + " (heap %d -> %d MB, max %d MB)%n",
+        "run %d: %d bytes, %d points, %d problems in %.2f s = %.1f MB/s (%.2f CPU s, all threads"
+            + " and GC = %.1f MB per CPU s); retained %.0f bytes/point (heap %d -> %d MB, max %d"
+            + " MB)%n",
         run,
         bytes,
         points,
         r.problems().size(),
         seconds,
         bytes / 1e6 / seconds,
+        cpuSeconds,
+        bytes / 1e6 / cpuSeconds,
         (after - before) / (double) Math.max(1, points),
         before >> 20,
         after >> 20,
@@ -83,6 +89,11 @@ public final class LoadHarness {
     if (points == 0 || !r.problems().isEmpty()) {
       r.problems().stream().limit(5).forEach(p -> System.out.println("  " + p));
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long usedAfterGc() {

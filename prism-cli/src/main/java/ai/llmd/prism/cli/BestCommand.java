@@ -126,7 +126,8 @@ final class BestCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, Winners w, Labels labels) {
-    out.println(
+    Escape.line(
+        out,
         w.objective()
             + " ("
             + w.unit()
@@ -136,7 +137,8 @@ final class BestCommand implements Callable<Integer> {
       out.println("no configuration meets the constraints");
     } else {
       Optimum.Candidate best = w.winner().get();
-      out.println(
+      Escape.line(
+          out,
           "best: "
               + best.configuration().label()
               + " at "
@@ -167,7 +169,7 @@ final class BestCommand implements Callable<Integer> {
     if (!w.infeasible().isEmpty()) {
       out.println(w.infeasible().size() + " configurations meet the constraints at no load:");
       for (Map.Entry<Configuration, String> e : w.infeasible().entrySet()) {
-        out.println("  " + labels.name(e.getKey()) + ": " + e.getValue());
+        Escape.line(out, "  " + labels.name(e.getKey()) + ": " + e.getValue());
       }
     }
     if (!w.unchecked().isEmpty()) {

@@ -116,7 +116,9 @@ final class ChartCommand implements Callable<Integer> {
     if (chart.series().isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("prism chart: no point has both " + x + " and " + y + "; the chart is empty");
+          .println(
+              Escape.text(
+                  "prism chart: no point has both " + x + " and " + y + "; the chart is empty"));
     }
     return result.hasErrors() ? 1 : 0;
   }

@@ -191,7 +191,7 @@ final class CompareCommand implements Callable<Integer> {
     } else {
       out.println("no workload has both aggregated and P/D points");
     }
-    oneSided.forEach(out::println);
+    oneSided.forEach(line -> Escape.line(out, line));
     if (!c.excluded().isEmpty()) {
       out.println(
           c.excluded().size() + " points not compared (unknown architecture or missing values)");
@@ -234,12 +234,13 @@ final class CompareCommand implements Callable<Integer> {
           });
     }
     Table.print(out, rows);
-    r.onlyInBaseline().forEach(k -> out.println("only in baseline: " + k.label()));
-    r.onlyInCandidate().forEach(k -> out.println("only in candidate: " + k.label()));
+    r.onlyInBaseline().forEach(k -> Escape.line(out, "only in baseline: " + k.label()));
+    r.onlyInCandidate().forEach(k -> Escape.line(out, "only in candidate: " + k.label()));
     r.unmatchedLoads()
         .forEach(
             u ->
-                out.println(
+                Escape.line(
+                    out,
                     "unmatched load: "
                         + u.configuration().label()
                         + " at "

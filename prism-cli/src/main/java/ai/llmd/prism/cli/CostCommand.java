@@ -133,7 +133,8 @@ final class CostCommand implements Callable<Integer> {
     legend(out, costs.catalogVersion(), rowNotes);
     for (Costs.ForModel m : costs.byModel().values()) {
       for (Costs.NoPrice np : m.noPrice()) {
-        out.println(
+        Escape.line(
+            out,
             m.model().key()
                 + ": "
                 + np.points().size()
@@ -196,7 +197,7 @@ final class CostCommand implements Callable<Integer> {
       for (CostRanking.FrontierPoint f : m.frontier()) {
         out.print(
             "\n  "
-                + labels.name(Configuration.of(f.point()))
+                + Escape.text(labels.name(Configuration.of(f.point())))
                 + " @ "
                 + Labels.load(f.point())
                 + ": "
@@ -226,12 +227,13 @@ final class CostCommand implements Callable<Integer> {
   }
 
   private static void legend(PrintWriter out, String catalogVersion, List<String> rowNotes) {
-    out.println(
+    Escape.line(
+        out,
         "~ estimated from the pricing catalog "
             + catalogVersion
             + "; others as stated by the source");
     for (int i = 0; i < rowNotes.size(); i++) {
-      out.println("[" + (i + 1) + "] " + rowNotes.get(i));
+      Escape.line(out, "[" + (i + 1) + "] " + rowNotes.get(i));
     }
   }
 

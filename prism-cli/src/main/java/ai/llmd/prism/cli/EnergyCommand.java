@@ -100,9 +100,9 @@ final class EnergyCommand implements Callable<Integer> {
         "~ estimated from the power table; others from power the source measured."
             + " Wh per 1M output tokens = power W × 10^6 / (3600 × output tokens/s)");
     for (int i = 0; i < notes.size(); i++) {
-      out.println("[" + (i + 1) + "] " + notes.get(i));
+      Escape.line(out, "[" + (i + 1) + "] " + notes.get(i));
     }
-    unknown.forEach(u -> out.println("no power: " + u));
+    unknown.forEach(u -> Escape.line(out, "no power: " + u));
     out.flush();
     return loaded.exitCode();
   }

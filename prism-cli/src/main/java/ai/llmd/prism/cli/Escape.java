@@ -40,6 +40,14 @@ final class Escape {
   }
 
   /**
+   * Prints {@code line} {@linkplain #text escaped} and a line break: a one-line message that quotes
+   * a name stays one line.
+   */
+  static void line(java.io.PrintWriter out, String line) {
+    out.println(text(line));
+  }
+
+  /**
    * A writer that escapes what {@link #text} escapes except line feeds (and a carriage return
    * directly before one) and tabs, so documents such as help, JSON, CSV and HTML keep their layout.
    */

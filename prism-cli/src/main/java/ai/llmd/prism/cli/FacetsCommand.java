@@ -62,7 +62,8 @@ final class FacetsCommand implements Callable<Integer> {
       return loaded.exitCode();
     }
     FacetCounts c = findings.facets();
-    out.println(
+    Escape.line(
+        out,
         c.points()
             + " points in "
             + c.configurations()

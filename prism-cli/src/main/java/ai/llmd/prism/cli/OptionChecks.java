@@ -83,8 +83,13 @@ final class OptionChecks {
     return message != null && message.contains("'" + given + "'") ? "" : "'" + given + "': ";
   }
 
+  /** Checks every value of a repeatable option, or the one value of a single-valued one. */
   private static void each(Object values, Consumer<Object> check) {
-    ((Collection<?>) values).forEach(check);
+    if (values instanceof Collection<?> all) {
+      all.forEach(check);
+    } else {
+      check.accept(values);
+    }
   }
 
   private static void between(int v, int min, int max) {

@@ -67,7 +67,8 @@ final class ParetoCommand implements Callable<Integer> {
     }
     Labels labels = findings.labels();
     for (Frontier f : findings.frontiers()) {
-      out.println(
+      Escape.line(
+          out,
           (by == null ? "" : by + " = " + f.group() + ": ")
               + f.frontier().size()
               + " of "

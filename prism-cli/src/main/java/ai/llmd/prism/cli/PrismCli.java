@@ -123,7 +123,14 @@ public final class PrismCli implements Callable<Integer> {
             Logging.configure(root.verbose, root.debug);
           }
           if (!helpRequested(parsed)) {
-            OptionChecks.check(parsed);
+            try {
+              OptionChecks.check(parsed);
+            } catch (ParameterException e) {
+              throw e;
+            } catch (RuntimeException e) {
+              // a check's own defect still ends in one line (a trace only with --debug)
+              throw new CommandLine.ExecutionException(cl, message(e), e);
+            }
           }
           return new CommandLine.RunLast().execute(parsed);
         });

@@ -6,8 +6,11 @@ import ai.llmd.prism.cli.PrismCliTest.Run;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,6 +96,55 @@ class CliContractTest {
     assertThat(r.out().lines()).hasSize(6); // the header and the five points that were read
   }
 
+  /** Every command that reads sources, with the options it needs to run, sources last. */
+  static Stream<String> sourceCommands() {
+    return Stream.of(
+        "points",
+        "report -o -",
+        "chart -o -",
+        "validate",
+        "pareto",
+        "cost",
+        "energy",
+        "best --maximize output_throughput/chip",
+        "compare",
+        "facets",
+        "rank --measure output_throughput/chip",
+        "mlperf accelerators",
+        "mlperf degradation",
+        "mlperf rounds");
+  }
+
+  static String[] withSources(String command, String... sources) {
+    return Stream.concat(Stream.of(command.split(" ")), Stream.of(sources)).toArray(String[]::new);
+  }
+
+  @ParameterizedTest
+  @MethodSource("sourceCommands")
+  void everyCommandExitsZeroOnGoodInputAndOneWhenAnInputHadErrors(String command, @TempDir Path dir)
+      throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("gone.json"), dir.resolve("nothing"));
+
+    Run good = PrismCliTest.prism(withSources(command, EXAMPLES));
+    Run missing = PrismCliTest.prism(withSources(command, EXAMPLES, EXAMPLES + "/no-such.json"));
+    Run link = PrismCliTest.prism(withSources(command, dangling.toString()));
+
+    assertThat(good.code()).as(good.err()).isZero();
+    assertThat(missing.code()).as(missing.err()).isEqualTo(1);
+    assertThat(missing.err() + missing.out())
+        .containsPattern("no-such.json: (error: )?no such file or directory");
+    assertThat(link.code()).as(link.err()).isEqualTo(1);
+    assertThat(link.err() + link.out()).contains("gone.json").contains("dangling symbolic link");
+  }
+
+  @Test
+  void resolveExitsOneForAnUnknownNameAndPluginsZero() {
+    assertThat(PrismCliTest.prism("resolve", "accelerator", "H100").code()).isZero();
+    assertThat(PrismCliTest.prism("resolve", "accelerator", "no-such-chip-9000").code())
+        .isEqualTo(1);
+    assertThat(PrismCliTest.prism("plugins").code()).isZero();
+  }
+
   static Stream<Arguments> usageErrors() {
     return Stream.of(
         Arguments.of("--threads", new String[] {"points", EXAMPLES, "--threads", "0"}),
@@ -122,6 +174,7 @@ class CliContractTest {
         Arguments.of("--osl", new String[] {"pareto", EXAMPLES, "--osl", "NaN"}),
         Arguments.of("--pd-ratio", new String[] {"points", EXAMPLES, "--pd-ratio", "x:y"}),
         Arguments.of("-m", new String[] {"pareto", EXAMPLES, "-m", "tpot,nonsense"}),
+        Arguments.of("-m", new String[] {"rank", EXAMPLES, "-m", "nonsense"}),
         Arguments.of("-m", new String[] {"compare", EXAMPLES, "--baseline", EXAMPLES, "-m", "x"}),
         Arguments.of("--latency", new String[] {"compare", EXAMPLES, "--latency", "tpot.p7"}),
         Arguments.of("--targets", new String[] {"compare", EXAMPLES, "--targets", "20,-1"}),

@@ -290,6 +290,14 @@ final class FileReading {
       return "over a limit: " + limit;
     }
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    if (m != null && !m.isBlank()) {
+      return m;
+    }
+    // the JDK's HTTP client throws a ConnectException without a message; its cause has one
+    String why = e.getCause() != null && e.getCause() != e ? describe(e.getCause()) : null;
+    if (e instanceof java.net.ConnectException) {
+      return "could not connect" + (why == null ? "" : ": " + why);
+    }
+    return why != null ? why : e.getClass().getSimpleName();
   }
 }

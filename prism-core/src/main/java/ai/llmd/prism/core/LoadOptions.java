@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param mapping a column mapping file applied to every CSV and TSV loaded ({@code
  *     docs/mapping.md}), or {@code null} to apply only a {@code prism-mapping.yaml} found beside
  *     the data
+ * @param maxBytesInFlight the bytes that the files being read at once may hold together: a read
+ *     waits until its file's size fits (arrival order), and a file larger than this alone is
+ *     reported and not read
  */
 public record LoadOptions(
     String format,
@@ -30,7 +33,8 @@ public record LoadOptions(
     int maxPointsPerFile,
     int maxPointsPerLoad,
     int maxProblemsPerLoad,
-    Path mapping) {
+    Path mapping,
+    long maxBytesInFlight) {
 
   /** 256 MiB: far above any benchmark report seen, far below what would exhaust a heap. */
   public static final long DEFAULT_MAX_FILE_BYTES = 256L << 20;
@@ -43,6 +47,12 @@ public record LoadOptions(
 
   /** 100,000 problems: far more than anyone reads; the rest are counted. */
   public static final int DEFAULT_MAX_PROBLEMS_PER_LOAD = 100_000;
+
+  /**
+   * 512 MiB: two files at the default file limit, or many smaller ones, read at once; a tree costs
+   * several times its file, so this is what bounds the heap that concurrent reads need.
+   */
+  public static final long DEFAULT_MAX_BYTES_IN_FLIGHT = 512L << 20;
 
   public LoadOptions {
     if (threads < 1) {
@@ -64,6 +74,34 @@ public record LoadOptions(
       throw new IllegalArgumentException(
           "maxProblemsPerLoad must be positive, was " + maxProblemsPerLoad);
     }
+    if (maxBytesInFlight < 1) {
+      throw new IllegalArgumentException(
+          "maxBytesInFlight must be positive, was " + maxBytesInFlight);
+    }
+  }
+
+  /** Options with the default {@link #DEFAULT_MAX_BYTES_IN_FLIGHT}. */
+  public LoadOptions(
+      String format,
+      int threads,
+      boolean followSymlinks,
+      long maxFileBytes,
+      ConnectorConfig connectorConfig,
+      int maxPointsPerFile,
+      int maxPointsPerLoad,
+      int maxProblemsPerLoad,
+      Path mapping) {
+    this(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping,
+        DEFAULT_MAX_BYTES_IN_FLIGHT);
   }
 
   /** Options with the default per-load limits and no column mapping. */
@@ -123,7 +161,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   public LoadOptions withThreads(int threads) {
@@ -136,7 +175,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   public LoadOptions withFollowSymlinks(boolean followSymlinks) {
@@ -149,7 +189,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   public LoadOptions withMaxFileBytes(long maxFileBytes) {
@@ -162,7 +203,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   public LoadOptions withConnectorConfig(ConnectorConfig connectorConfig) {
@@ -175,7 +217,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   public LoadOptions withMaxPointsPerFile(int maxPointsPerFile) {
@@ -188,7 +231,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   public LoadOptions withMaxPointsPerLoad(int maxPointsPerLoad) {
@@ -201,7 +245,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   public LoadOptions withMaxProblemsPerLoad(int maxProblemsPerLoad) {
@@ -214,7 +259,8 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
   }
 
   /** The same, applying the column mapping in {@code mapping} to every CSV and TSV. */
@@ -228,6 +274,22 @@ public record LoadOptions(
         maxPointsPerFile,
         maxPointsPerLoad,
         maxProblemsPerLoad,
-        mapping);
+        mapping,
+        maxBytesInFlight);
+  }
+
+  /** The same, letting the files read at once hold at most {@code maxBytesInFlight} together. */
+  public LoadOptions withMaxBytesInFlight(long maxBytesInFlight) {
+    return new LoadOptions(
+        format,
+        threads,
+        followSymlinks,
+        maxFileBytes,
+        connectorConfig,
+        maxPointsPerFile,
+        maxPointsPerLoad,
+        maxProblemsPerLoad,
+        mapping,
+        maxBytesInFlight);
   }
 }

@@ -305,15 +305,24 @@ public final class Prism {
     }
   }
 
+  /**
+   * Java decodes command-line arguments as UTF-8, so a file name with other bytes arrives with
+   * U+FFFD in their place and cannot be found by that name; a directory walk finds it.
+   */
+  private static final String NOT_UTF8 =
+      " (a name with bytes that are not UTF-8 cannot be passed to Java: load its directory)";
+
   private void planPath(Path path, String label, List<Task> tasks, List<Problem> problems) {
     if (!Files.exists(path)) {
       problems.add(
           Problem.error(
               label,
               "",
-              Files.isSymbolicLink(path)
-                  ? "a dangling symbolic link (its target does not exist)"
-                  : "no such file or directory"));
+              !Files.isSymbolicLink(path)
+                  ? "no such file or directory" + (label.indexOf('\uFFFD') >= 0 ? NOT_UTF8 : "")
+                  : linkLoops(path)
+                      ? "a symbolic link loop (it leads back to itself)"
+                      : "a dangling symbolic link (its target does not exist)"));
       return;
     }
     if (!Files.isDirectory(path)) {
@@ -432,10 +441,11 @@ public final class Prism {
 
   private LoadResult run(List<Task> tasks, List<Problem> leading) {
     FileReading reading = new FileReading(plugins, options, mapping);
+    ByteBudget budget = new ByteBudget(options.maxBytesInFlight());
     List<FileReading.Outcome> outcomes = new ArrayList<>(tasks.size());
     if (options.threads() == 1 || tasks.size() <= 1) {
       for (Task t : tasks) {
-        outcomes.add(readOne(reading, t));
+        outcomes.add(readOne(reading, budget, t));
       }
     } else {
       ExecutorService pool =
@@ -443,7 +453,7 @@ public final class Prism {
       try {
         List<Future<FileReading.Outcome>> futures = new ArrayList<>();
         for (Task t : tasks) {
-          futures.add(pool.submit(() -> readOne(reading, t)));
+          futures.add(pool.submit(() -> readOne(reading, budget, t)));
         }
         for (int i = 0; i < futures.size(); i++) {
           outcomes.add(await(futures.get(i), tasks.get(i)));
@@ -481,10 +491,11 @@ public final class Prism {
     }
   }
 
-  private FileReading.Outcome readOne(FileReading reading, Task t) {
+  private FileReading.Outcome readOne(FileReading reading, ByteBudget budget, Task t) {
+    long size = -1;
     if (t.file() instanceof PathSourceFile pf) {
       try {
-        long size = Files.size(pf.path());
+        size = Files.size(pf.path());
         if (size > options.maxFileBytes()) {
           progress.read(t.file().name(), 0, false);
           return failed(t, tooLarge(size));
@@ -493,7 +504,29 @@ public final class Prism {
         progress.read(t.file().name(), 0, false);
         return failed(t, "could not be read: " + FileReading.describe(e));
       }
+    } else if (t.file() instanceof RemoteSourceFile rf) {
+      size = rf.ref.size();
     }
+    if (size > options.maxBytesInFlight()) {
+      progress.read(t.file().name(), 0, false);
+      return failed(t, overBudget(size));
+    }
+    // a size not known beforehand (standard input, some listings) may be as large as a file may be
+    long reserved = size >= 0 ? size : Math.min(options.maxFileBytes(), options.maxBytesInFlight());
+    try {
+      budget.acquire(reserved);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(t, "interrupted");
+    }
+    try {
+      return readReserved(reading, t);
+    } finally {
+      budget.release(reserved);
+    }
+  }
+
+  private FileReading.Outcome readReserved(FileReading reading, Task t) {
     SharedRead once;
     try {
       once = SharedRead.open(t.file(), options.maxFileBytes());
@@ -516,6 +549,14 @@ public final class Prism {
         + " bytes is over the limit of "
         + options.maxFileBytes()
         + " bytes (raise LoadOptions.maxFileBytes)";
+  }
+
+  private String overBudget(long size) {
+    return "skipped: "
+        + size
+        + " bytes is over the load's budget of "
+        + options.maxBytesInFlight()
+        + " bytes in flight (raise LoadOptions.maxBytesInFlight)";
   }
 
   private static FileReading.Outcome failed(Task t, String message) {

@@ -61,6 +61,89 @@ class LoadLimitsTest {
   }
 
   @Test
+  void aFileLargerThanTheBytesInFlightBudgetAloneIsRefusedNamingTheOption(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("a.txt"), LINE.formatted("small"));
+    Files.writeString(dir.resolve("b.txt"), LINE.formatted("big").repeat(10)); // 280 bytes
+
+    LoadResult r = prism(LoadOptions.defaults().withMaxBytesInFlight(100)).load(dir);
+
+    assertThat(r.points()).extracting(p -> p.model().raw()).containsExactly("small");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).endsWith("/b.txt");
+              assertThat(p.message())
+                  .isEqualTo(
+                      "skipped: 280 bytes is over the load's budget of 100 bytes in flight"
+                          + " (raise LoadOptions.maxBytesInFlight)");
+            });
+  }
+
+  @Test
+  void filesThatDoNotFitTheBudgetTogetherAreReadOneAfterTheOther(@TempDir Path dir)
+      throws Exception {
+    for (int i = 0; i < 8; i++) {
+      Files.writeString(dir.resolve(i + ".txt"), LINE.formatted("m" + i)); // 27 bytes each
+    }
+    LoadOptions fourThreads = LoadOptions.defaults().withThreads(4);
+
+    CountingReader tight = new CountingReader();
+    LoadResult r =
+        Prism.of(Plugins.builder().reader(tight).build(), fourThreads.withMaxBytesInFlight(50))
+            .withNormalizer(Normalizer.none())
+            .load(dir);
+    CountingReader roomy = new CountingReader();
+    Prism.of(Plugins.builder().reader(roomy).build(), fourThreads.withMaxBytesInFlight(1000))
+        .withNormalizer(Normalizer.none())
+        .load(dir);
+
+    assertThat(r.points()).hasSize(8);
+    assertThat(r.problems()).isEmpty();
+    assertThat(tight.most.get()).isEqualTo(1); // two files of 27 bytes exceed 50
+    assertThat(roomy.most.get()).isGreaterThan(1); // the same load, unbudgeted, overlaps
+  }
+
+  /** The third-party reader, slowed down, counting how many files it reads at once. */
+  static final class CountingReader implements ai.llmd.prism.spi.FormatReader {
+    final java.util.concurrent.atomic.AtomicInteger active =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final ThirdPartyReader reader = new ThirdPartyReader();
+
+    @Override
+    public String id() {
+      return "counting";
+    }
+
+    @Override
+    public String description() {
+      return "the third-party reader, counting concurrent reads";
+    }
+
+    @Override
+    public ai.llmd.prism.spi.Detection detect(ai.llmd.prism.spi.Sniff sniff) {
+      return reader.detect(sniff);
+    }
+
+    @Override
+    public void read(ai.llmd.prism.spi.SourceFile file, ai.llmd.prism.spi.ReadSink sink)
+        throws java.io.IOException {
+      most.accumulateAndGet(active.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(100);
+        reader.read(file, sink);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        active.decrementAndGet();
+      }
+    }
+  }
+
+  @Test
   void anEndlessStreamIsRefusedAtTheFileLimitWithoutHoldingMore() {
     InputStream endless =
         new SequenceInputStream(

@@ -199,6 +199,47 @@ class LocalFilesTest {
   }
 
   @Test
+  void aLoopOrADanglingLinkGivenAsTheSourceIsAnErrorCalledWhatItIs(@TempDir Path dir)
+      throws Exception {
+    Files.createSymbolicLink(dir.resolve("ping"), dir.resolve("pong"));
+    Files.createSymbolicLink(dir.resolve("pong"), dir.resolve("ping"));
+    Files.createSymbolicLink(dir.resolve("gone.json"), dir.resolve("nothing-here"));
+
+    LoadResult loop = Prism.create().load(dir.resolve("ping"));
+    LoadResult dangling = Prism.create().load(dir.resolve("gone.json"));
+
+    assertThat(loop.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.message()).isEqualTo("a symbolic link loop (it leads back to itself)");
+            });
+    assertThat(dangling.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(p.message()).contains("dangling");
+            });
+  }
+
+  @Test
+  void aNameThatLostBytesToUtf8DecodingSaysWhyItIsNotFound(@TempDir Path dir) {
+    // what Java makes of the argument bad\xff.json: the byte became U+FFFD
+    LoadResult r = Prism.create().load(dir.resolve("bad\uFFFD.json").toString());
+
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .startsWith("no such file or directory")
+                    .contains("not UTF-8")
+                    .contains("load its directory"));
+  }
+
+  @Test
   void aLinkToItselfIsALoopNotADanglingLink(@TempDir Path dir) throws Exception {
     Files.createSymbolicLink(dir.resolve("self"), dir.resolve("self"));
     Files.createSymbolicLink(dir.resolve("ping"), dir.resolve("pong"));

@@ -44,7 +44,9 @@ public final class FaultProxy implements AutoCloseable {
     /** Forward, then send the headers and half the body, and close. */
     TRUNCATE,
     /** Wait, then forward. */
-    DELAY
+    DELAY,
+    /** Forward, then send the headers at once and the body one byte per delay. */
+    TRICKLE
   }
 
   /** One request as the proxy saw it. */
@@ -128,6 +130,14 @@ public final class FaultProxy implements AutoCloseable {
   /** Waits {@code delay} before forwarding the next {@code times} matching requests. */
   public FaultProxy delayNext(String method, String pathRegex, int times, Duration delay) {
     return add(method, pathRegex, 0, times, Kind.DELAY, 0, "", delay);
+  }
+
+  /**
+   * The next {@code times} matching requests get their headers at once and their body one byte
+   * every {@code perByte}: a stalled transfer that no header or connect timeout catches.
+   */
+  public FaultProxy trickleNext(String method, String pathRegex, int times, Duration perByte) {
+    return add(method, pathRegex, 0, times, Kind.TRICKLE, 0, "", perByte);
   }
 
   /**
@@ -251,6 +261,14 @@ public final class FaultProxy implements AutoCloseable {
       ex.sendResponseHeaders(response.statusCode(), noBody ? -1 : b.length);
       if (!noBody) {
         OutputStream out = ex.getResponseBody();
+        if (rule != null && rule.kind() == Kind.TRICKLE) {
+          for (byte x : b) {
+            out.write(x);
+            out.flush();
+            Thread.sleep(rule.delay().toMillis());
+          }
+          return;
+        }
         if (rule != null && rule.kind() == Kind.TRUNCATE) {
           out.write(b, 0, b.length / 2);
           out.flush();

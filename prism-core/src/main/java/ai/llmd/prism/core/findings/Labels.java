@@ -105,8 +105,9 @@ public final class Labels {
 
   /**
    * A number for people: whole numbers and values of 100 or more without decimals, 10 to 100 with
-   * one, smaller ones with three significant digits; {@value #NONE} for NaN, {@code ∞} for
-   * infinity. Never locale-dependent.
+   * one, smaller ones with three significant digits; from 10^15 on three significant digits with an
+   * exponent ({@code 1.00e+308}, not 309 digits); {@value #NONE} for NaN, {@code ∞} for infinity;
+   * zero without a sign. Never locale-dependent.
    */
   public static String number(double v) {
     if (Double.isNaN(v)) {
@@ -115,7 +116,13 @@ public final class Labels {
     if (Double.isInfinite(v)) {
       return v > 0 ? "∞" : "-∞";
     }
+    if (v == 0) {
+      return "0"; // -0.0 too
+    }
     double a = Math.abs(v);
+    if (a >= 1e15) {
+      return String.format(Locale.ROOT, "%.3g", v);
+    }
     if (a >= 100 || v == Math.rint(v)) {
       return String.format(Locale.ROOT, "%.0f", v);
     }

@@ -153,7 +153,9 @@ final class HttpSourceConnector implements SourceConnector {
   /**
    * A redirect may not downgrade https to http, and one from a remote origin may not lead to a
    * loopback, link-local or private address. The addresses checked are the JVM's resolver's
-   * (cached, 30 s by default), the same the client then connects through.
+   * (cached, 30 s by default), the same the client then connects through; the client resolves
+   * again, and Java 17 has no way to pin its address without giving up hostname verification, so a
+   * rebinding between the two is left to that cache and to TLS (docs/limits.md, "DNS rebinding").
    */
   static void checkRedirect(URI from, URI to, boolean loopbackOrigin) throws IOException {
     check(to);

@@ -149,6 +149,25 @@ class HttpSourceTest {
   }
 
   @Test
+  void aRefusedConnectionIsAProblemSayingSoNotAnExceptionsClassName() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+
+    LoadResult r = load("http://127.0.0.1:" + closed + "/x.json");
+
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .contains("could not connect")
+                    .doesNotEndWith("ConnectException"));
+  }
+
+  @Test
   void aMissingObjectIsAProblemNamingTheStatus() {
     assertThat(load(base + "/nothing-here").problems())
         .singleElement()

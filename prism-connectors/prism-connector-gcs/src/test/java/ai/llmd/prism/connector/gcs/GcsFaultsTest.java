@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -122,6 +123,29 @@ class GcsFaultsTest {
               assertThat(p.message()).contains("503");
             });
     assertThat(requestsMatching(media("runs/b.json"))).isEqualTo(3L);
+  }
+
+  @Test
+  @Timeout(value = 45, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // 60 s if unbounded
+  void anObjectTricklingOneByteASecondMeetsTheDeadlinePerObjectAndTheRestLoad() {
+    proxy.trickleNext("GET", media("runs/c.json"), 1, Duration.ofSeconds(1));
+    // no attempt timeout of the SDK's own to catch it first: only the deadline per object
+    ConnectorConfig config =
+        with(with(config(), "gcs.attemptTimeout", "PT60S"), Prism.READ_DEADLINE, "2");
+
+    LoadResult result = prism(config).load("gs://faults/runs/");
+
+    assertThat(models(result)).containsExactly("a", "b", "d");
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo("gs://faults/runs/c.json");
+              assertThat(p.message())
+                  .contains("no complete object within 2 s")
+                  .contains(Prism.READ_DEADLINE);
+            });
+    assertThat(proxy.injected(FaultProxy.Kind.TRICKLE)).isEqualTo(1);
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -176,6 +177,29 @@ class S3FaultsTest {
             ProbeReader.file("a", 'a').length
                 + ProbeReader.file("c", 'c').length
                 + ProbeReader.file("d", 'd').length);
+  }
+
+  @Test
+  @Timeout(value = 45, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // 60 s if unbounded
+  void anObjectTricklingOneByteASecondMeetsTheDeadlinePerObjectAndTheRestLoad() {
+    proxy.trickleNext("GET", "/faults/runs/c.json", 1, Duration.ofSeconds(1));
+    // no attempt timeout of the SDK's own to catch it first: only the deadline per object
+    ConnectorConfig config =
+        with(with(config(), "s3.attemptTimeout", "PT60S"), Prism.READ_DEADLINE, "2");
+
+    LoadResult result = prism(config).load("s3://faults/runs/");
+
+    assertThat(models(result)).containsExactly("a", "b", "d");
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo("s3://faults/runs/c.json");
+              assertThat(p.message())
+                  .contains("no complete object within 2 s")
+                  .contains(Prism.READ_DEADLINE);
+            });
+    assertThat(proxy.injected(FaultProxy.Kind.TRICKLE)).isEqualTo(1);
   }
 
   @Test
