@@ -49,6 +49,7 @@ import picocli.CommandLine.ScopeType;
       RankCommand.class,
       MlperfCommand.class,
       DatasetsCommand.class,
+      PublishCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })
