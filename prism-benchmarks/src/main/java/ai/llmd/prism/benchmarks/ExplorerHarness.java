@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Measurements of the report in a real browser, not CI assertions: {@code prism report} over {@link
@@ -35,6 +37,7 @@ import org.openqa.selenium.support.ui.Select;
  * <pre>
  * java -cp prism-benchmarks/target/benchmarks.jar ai.llmd.prism.benchmarks.ExplorerHarness 10000
  * java -cp ... ExplorerHarness 100000 --no-browser
+ * java -cp ... ExplorerHarness --size 10000 examples --browser
  * java -cp ... ExplorerHarness --screenshots docs/images examples
  * </pre>
  */
@@ -48,7 +51,7 @@ public final class ExplorerHarness {
       return;
     }
     if (args.length >= 3 && args[0].equals("--size")) {
-      size(Integer.parseInt(args[1]), Path.of(args[2]));
+      size(Integer.parseInt(args[1]), Path.of(args[2]), List.of(args).contains("--browser"));
       return;
     }
     int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -77,9 +80,10 @@ public final class ExplorerHarness {
 
   /**
    * The page size for {@code n} points: the points of {@code examples/} repeated, each copy from
-   * its own file, rendered in process (no parsing; the page is what is measured).
+   * its own file, rendered in process (no parsing; the page is what is measured); with {@code
+   * --browser}, then the facet-click timing on that page.
    */
-  private static void size(int n, Path examples) {
+  private static void size(int n, Path examples, boolean browser) throws Exception {
     List<BenchmarkPoint> base = Prism.create().load(examples.toString()).points();
     List<BenchmarkPoint> many = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -100,7 +104,7 @@ public final class ExplorerHarness {
     long t0 = System.nanoTime();
     String html =
         HtmlReport.of(new LoadResult(many, List.of()), HtmlReport.Options.defaults()).toHtml();
-    int data = html.indexOf("</script>") - html.indexOf("id=\"prism-data\">");
+    int data = html.indexOf("</script>") - html.indexOf("id=\"prism-data\"");
     System.out.printf(
         Locale.ROOT,
         "report of %,d points: %,d bytes (%.2f MB), data block %,d bytes, rendered in %.1f s%n",
@@ -109,6 +113,15 @@ public final class ExplorerHarness {
         html.getBytes(StandardCharsets.UTF_8).length / 1e6,
         data,
         (System.nanoTime() - t0) / 1e9);
+    if (browser) {
+      Path page = Files.createTempFile("prism-report", ".html");
+      try {
+        Files.writeString(page, html);
+        filterTiming(page);
+      } finally {
+        Files.deleteIfExists(page);
+      }
+    }
   }
 
   static ChromeDriver chromium(int width, int height) {
@@ -134,6 +147,7 @@ public final class ExplorerHarness {
     try {
       long t0 = System.nanoTime();
       d.get(page.toUri().toString());
+      ready(d, "#app");
       System.out.printf(
           Locale.ROOT, "page load to explorer ready: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
       System.out.println("status: " + d.findElement(By.id("status")).getText());
@@ -171,6 +185,12 @@ public final class ExplorerHarness {
     }
   }
 
+  /** Waits for the page to inflate its data and draw {@code css} ({@code data-ready="1"}). */
+  static void ready(ChromeDriver d, String css) {
+    new WebDriverWait(d, Duration.ofSeconds(120))
+        .until(x -> "1".equals(x.findElement(By.cssSelector(css)).getDomAttribute("data-ready")));
+  }
+
   private static double median(List<Double> xs) {
     List<Double> s = new ArrayList<>(xs);
     Collections.sort(s);
@@ -199,6 +219,7 @@ public final class ExplorerHarness {
     ChromeDriver d = chromium(1400, 1000);
     try {
       d.get(page.toUri().toString());
+      ready(d, "#app");
       shot(d.findElement(By.id("explore")), dir.resolve("report-explorer.png"));
       new Select(d.findElement(By.id("group"))).selectByValue("accelerator");
       new Select(d.findElement(By.id("x"))).selectByValue("output_throughput.mean");

@@ -84,7 +84,7 @@ class ReportInBrowserTest {
   void open() {
     browser.get("about:blank");
     browser.get(page.toUri().toString());
-    assertThat(attr("#app", "data-ready")).isEqualTo("1");
+    Browser.awaitReady(browser, "#app");
   }
 
   String attr(String css, String name) {
@@ -243,7 +243,7 @@ class ReportInBrowserTest {
     assertThat(url).contains("#explore?", "x=output_throughput.mean", "lx=1", "f.accelerator=H100");
     browser.get("about:blank");
     browser.get(url);
-    assertThat(attr("#app", "data-ready")).isEqualTo("1");
+    Browser.awaitReady(browser, "#app");
     assertThat(attr("#plot", "data-points")).isEqualTo(plotted);
     assertThat(attr("#plot", "data-frontier")).isEqualTo(frontier);
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(status);

@@ -22,10 +22,17 @@ document.documentElement.setAttribute('data-sortable','ready');
 })();
 (function(){
 'use strict';
-var dataEl=document.getElementById('prism-data');
-var app=document.getElementById('app');
-if(!dataEl||!app){return;}
-var D=JSON.parse(dataEl.textContent);
+// ---------------------------------------------------------------- embedded data (gzip+base64 or JSON)
+function inflate(el){
+if(el.getAttribute('data-encoding')!=='gzip+base64'){return Promise.resolve(JSON.parse(el.textContent));}
+if(typeof DecompressionStream==='undefined'){return Promise.reject(new Error('this browser has no DecompressionStream'));}
+var bin=atob(el.textContent.trim()),u=new Uint8Array(bin.length);for(var i=0;i<bin.length;i++){u[i]=bin.charCodeAt(i);}
+return new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(JSON.parse);}
+function failed(note){return function(e){var n=document.getElementById(note);if(n){n.textContent='This view could not read its data ('+e.message+'); the static sections read without it.';}
+document.documentElement.setAttribute('data-failed',String(e.message));};}
+var dataEl=document.getElementById('prism-data'),app=document.getElementById('app');
+if(dataEl&&app){inflate(dataEl).then(explore).catch(failed('nojs'));}
+function explore(D){
 var N=D.n,F=D.facets.length;
 var PALETTE=['#0072B2','#D55E00','#009E73','#CC79A7','#E69F00','#56B4E9','#8C6D1F','#7F7F7F'];
 var ROWS=200;
@@ -244,4 +251,5 @@ window.addEventListener('hashchange',function(){if(fromFragment()){update();}});
 window.addEventListener('resize',function(){if(view){update();}});
 var restored=fromFragment();update();quiet=false;
 if(restored){document.getElementById('explore').scrollIntoView();}
+}
 })();
