@@ -32,13 +32,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ReportBenchmark}'s generated files (wall time and page size), then, in headless chromium, the
  * time from a facet click to the redrawn chart ({@code performance.now()} in the page: the click
  * handler, and to the next frame). With {@code --screenshots DIR} it writes screenshots of the
- * report of {@code examples/} instead.
+ * report of {@code examples/} instead (and of the MLPerf view, given a directory of MLPerf exports).
  *
  * <pre>
  * java -cp prism-benchmarks/target/benchmarks.jar ai.llmd.prism.benchmarks.ExplorerHarness 10000
  * java -cp ... ExplorerHarness 100000 --no-browser
  * java -cp ... ExplorerHarness --size 10000 examples --browser
- * java -cp ... ExplorerHarness --screenshots docs/images examples
+ * java -cp ... ExplorerHarness --screenshots docs/images examples [../shared/fixtures/perfdash/mlperf-data]
  * </pre>
  */
 public final class ExplorerHarness {
@@ -48,6 +48,9 @@ public final class ExplorerHarness {
   public static void main(String[] args) throws Exception {
     if (args.length >= 3 && args[0].equals("--screenshots")) {
       screenshots(Path.of(args[1]), Path.of(args[2]));
+      if (args.length >= 4) {
+        mlperfScreenshot(Path.of(args[1]), Path.of(args[3]));
+      }
       return;
     }
     if (args.length >= 3 && args[0].equals("--size")) {
@@ -159,8 +162,10 @@ public final class ExplorerHarness {
             (List<Number>)
                 d.executeAsyncScript(
                     "var cb=arguments[arguments.length-1];"
-                        + "var b=document.querySelectorAll('.facet[data-facet=accelerator_count]"
-                        + " button')[arguments[0]%2];"
+                        // the first facet with two values or more: toggles between them
+                        + "var f=Array.from(document.querySelectorAll('.facet')).find(function(x){"
+                        + "return x.querySelectorAll('button').length>1;});"
+                        + "var b=f.querySelectorAll('button')[arguments[0]%2];"
                         + "var t0=performance.now();b.click();var t1=performance.now();"
                         + "requestAnimationFrame(function(){setTimeout(function(){"
                         + "cb([t1-t0,performance.now()-t0]);},0);});",
@@ -171,6 +176,8 @@ public final class ExplorerHarness {
         }
       }
       System.out.println("status after: " + d.findElement(By.id("status")).getText());
+      System.out.println(
+          "last update: " + d.findElement(By.id("app")).getDomAttribute("data-timing"));
       System.out.printf(
           Locale.ROOT,
           "facet click to redrawn chart over %d clicks: handler median %.1f ms (max %.1f),"
@@ -228,6 +235,32 @@ public final class ExplorerHarness {
       shot(d.findElement(By.id("explore")), dir.resolve("report-explorer-groups.png"));
       shot(d.findElement(By.id("charts")), dir.resolve("report-charts.png"));
       shot(d.findElement(By.id("pd-vs-aggregated")), dir.resolve("report-pd.png"));
+      ready(d, "#rankings-view");
+      shot(d.findElement(By.id("rankings")), dir.resolve("report-rankings.png"));
+    } finally {
+      d.quit();
+      Files.deleteIfExists(page);
+    }
+  }
+
+  /** The MLPerf view of the report of {@code mlperf}, newest round, first benchmark. */
+  private static void mlperfScreenshot(Path dir, Path mlperf) throws Exception {
+    Path page = Files.createTempFile("prism-report", ".html");
+    StringWriter err = new StringWriter();
+    int code =
+        PrismCli.run(
+            new String[] {"report", mlperf.toString(), "-o", page.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+    if (code != 0) {
+      throw new IllegalStateException("prism report failed: " + err);
+    }
+    ChromeDriver d = chromium(1400, 1000);
+    try {
+      d.get(page.toUri().toString());
+      ready(d, "#mlperf-view");
+      new Select(d.findElement(By.id("mlperf-benchmark"))).selectByValue("llama2-70b-99");
+      shot(d.findElement(By.id("mlperf")), dir.resolve("report-mlperf.png"));
     } finally {
       d.quit();
       Files.deleteIfExists(page);

@@ -35,7 +35,9 @@ final class Frame {
     "Winners",
     "Costs",
     "P/D vs aggregated",
-    "Regression"
+    "Regression",
+    "Rankings",
+    "MLPerf"
   };
 
   private Frame() {}

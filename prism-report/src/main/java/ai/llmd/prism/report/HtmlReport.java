@@ -14,11 +14,12 @@ import java.util.Objects;
  * filters with counts, measure pickers, per-group Pareto frontiers, pricing models, a filterable
  * table, the view in the URL fragment), then static sections that read without JavaScript: sources
  * and problems, charts, every point with its provenance, the Pareto and SLO winners, cost per
- * pricing model, prefill/decode against aggregated serving, and a regression against a baseline.
- * Nothing is fetched; the Content-Security-Policy allows the inline script and styles by their
- * SHA-256 hashes only. Charts are drawn by the {@link ai.llmd.prism.spi.ChartRenderer} that {@link
- * Plugins} has for {@link Options#withChartFormat the chart format} ({@code svg}). Same input and
- * options, same bytes. A section with no data is reduced to a one-line note saying why.
+ * pricing model, prefill/decode against aggregated serving, and a regression against a baseline;
+ * then rankings and the MLPerf views, drawn by the script from findings embedded as data. Nothing
+ * is fetched; the Content-Security-Policy allows the inline script and styles by their SHA-256
+ * hashes only. Charts are drawn by the {@link ai.llmd.prism.spi.ChartRenderer} that {@link Plugins}
+ * has for {@link Options#withChartFormat the chart format} ({@code svg}). Same input and options,
+ * same bytes. A section with no data is reduced to a one-line note saying why.
  *
  * <p>Baseline and current: when {@link Options#withBaseline a baseline} is given, points of files
  * that the baseline also loaded are left out of the current set, so {@code report examples/
@@ -43,7 +44,9 @@ public final class HtmlReport {
           "winners",
           "costs",
           "pd-vs-aggregated",
-          "regression");
+          "regression",
+          DashboardViews.RANKINGS,
+          DashboardViews.MLPERF);
 
   /** What the report shows beyond the points: SLO, prices, baseline, title, latency targets. */
   public static final class Options {
@@ -181,6 +184,7 @@ public final class HtmlReport {
     CostsSection.write(r);
     PdSection.write(r);
     RegressionSection.write(r);
+    DashboardViews.write(r);
     return Frame.page(r);
   }
 }

@@ -1,0 +1,154 @@
+package ai.llmd.prism.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.llmd.prism.api.BenchmarkPoint;
+import ai.llmd.prism.api.Metric;
+import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.analysis.Mlperf;
+import ai.llmd.prism.core.analysis.Ranking;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.testkit.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The rankings and MLPerf views of {@code prism report} in headless chromium: the numbers the page
+ * shows for each group are the ones {@link Mlperf#perAccelerator} and {@link Findings#ranking()}
+ * compute in Java on the same files.
+ */
+class DashboardViewsInBrowserTest {
+
+  @TempDir Path tmp;
+  ChromeDriver browser;
+
+  @BeforeEach
+  void start() {
+    Browser.assumeInstalled();
+  }
+
+  @AfterEach
+  void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  Path report(Path input) {
+    Path page = tmp.resolve("report.html");
+    StringWriter err = new StringWriter();
+    int code =
+        PrismCli.run(
+            new String[] {"report", input.toString(), "-o", page.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+    assertThat(code).as(err.toString()).isZero();
+    browser = Browser.start(1280, 1600);
+    browser.get(page.toUri().toString());
+    return page;
+  }
+
+  /** The shown rows of table {@code id}: per row, the text or exact value of each named cell. */
+  @SuppressWarnings("unchecked")
+  List<List<String>> rows(String id, String... cells) {
+    return (List<List<String>>)
+        browser.executeScript(
+            "var cs=arguments[1];return Array.from(document.querySelectorAll('#'+arguments[0]+"
+                + "' tbody tr')).map(function(r){return cs.map(function(c){"
+                + "var td=r.querySelector('td.'+c);return td.hasAttribute('data-v')?"
+                + "td.getAttribute('data-v'):td.textContent;});});",
+            id,
+            List.of(cells));
+  }
+
+  void choose(String id, String value) {
+    new Select(browser.findElement(By.id(id))).selectByValue(value);
+  }
+
+  @Test
+  void theMlperfViewShowsMlperfPerAcceleratorForEveryRoundBenchmarkAndScenario() {
+    Path dir = Fixtures.require("perfdash/mlperf-data");
+    report(dir);
+    Browser.awaitReady(browser, "#mlperf-view");
+    List<BenchmarkPoint> points = Prism.create().load(dir.toString()).points();
+    Ranking<Mlperf.Group> want =
+        Mlperf.perAccelerator(points, Metric.OUTPUT_THROUGHPUT, Findings.DEFAULT_TOP);
+    assertThat(want.groups()).hasSizeGreaterThan(10);
+    List<String> rounds = new ArrayList<>();
+    choose("mlperf-metric", Metric.OUTPUT_THROUGHPUT.key());
+    for (Map.Entry<Mlperf.Group, List<Ranking.Entry>> g : want.groups().entrySet()) {
+      choose("mlperf-round", g.getKey().round());
+      choose("mlperf-benchmark", g.getKey().benchmark());
+      choose("mlperf-scenario", g.getKey().scenario());
+      List<List<String>> expected = new ArrayList<>();
+      for (Ranking.Entry e : g.getValue()) {
+        expected.add(
+            List.of(Integer.toString(e.rank()), e.configuration(), Double.toString(e.value())));
+      }
+      assertThat(
+              rows("mlperf-per-accelerator", "rank", "system", "per-accelerator").stream()
+                  .map(
+                      r ->
+                          List.of(
+                              r.get(0), r.get(1), Double.toString(Double.parseDouble(r.get(2)))))
+                  .toList())
+          .as("%s", g.getKey())
+          .isEqualTo(expected);
+      if (!rounds.contains(g.getKey().round())) {
+        rounds.add(g.getKey().round());
+      }
+    }
+    assertThat(rounds).containsExactlyInAnyOrder("5.0", "5.1", "6.0");
+    assertNoConsoleError();
+  }
+
+  @Test
+  void theRankingsViewShowsFindingsRankingPerGroup() {
+    Path examples = Fixtures.repositoryRoot().orElseThrow().resolve("examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(examples));
+    report(examples);
+    Browser.awaitReady(browser, "#rankings-view");
+    Ranking<String> want = Findings.of(Prism.create().load(examples.toString())).ranking();
+    assertThat(want.groups()).isNotEmpty();
+    for (Map.Entry<String, List<Ranking.Entry>> g : want.groups().entrySet()) {
+      choose("rankings-group", g.getKey());
+      List<List<String>> expected = new ArrayList<>();
+      for (Ranking.Entry e : g.getValue()) {
+        expected.add(List.of(Integer.toString(e.rank()), Double.toString(e.value())));
+      }
+      assertThat(
+              rows("rankings-table", "rank", "value").stream()
+                  .map(r -> List.of(r.get(0), Double.toString(Double.parseDouble(r.get(1)))))
+                  .toList())
+          .as(g.getKey())
+          .isEqualTo(expected);
+    }
+    assertNoConsoleError();
+  }
+
+  void assertNoConsoleError() {
+    List<String> bad = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()
+          || e.getMessage().contains("Content Security Policy")) {
+        bad.add(e.getMessage());
+      }
+    }
+    assertThat(bad).isEmpty();
+  }
+}

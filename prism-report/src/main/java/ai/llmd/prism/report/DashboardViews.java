@@ -1,0 +1,240 @@
+package ai.llmd.prism.report;
+
+import ai.llmd.prism.api.Metric;
+import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.analysis.Mlperf;
+import ai.llmd.prism.core.analysis.Ranking;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.Labels;
+import ai.llmd.prism.core.findings.MlperfViews;
+import ai.llmd.prism.core.formats.MlperfResult;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The dashboard views the page's script draws from findings embedded as data, one packed block per
+ * section: rankings ({@link Findings#ranking()}) and the MLPerf views ({@link Findings#mlperf()}:
+ * results per accelerator, Offline against Server and Interactive, systems across rounds). Every
+ * number is computed in Java; the script only picks the group to show and sorts.
+ */
+final class DashboardViews {
+
+  static final String RANKINGS = "rankings";
+  static final String MLPERF = "mlperf";
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private DashboardViews() {}
+
+  static void write(Report r) {
+    Findings f = Findings.builder(r.result).baseline(r.options.baseline).slo(r.options.slo).build();
+    rankings(r, f);
+    mlperf(r, f);
+  }
+
+  private static void rankings(Report r, Findings f) {
+    Ranking<String> ranking = f.ranking();
+    if (ranking.groups().isEmpty()) {
+      r.omitted(
+          RANKINGS,
+          "Rankings",
+          "No ranking: no point has "
+              + ranking.measure()
+              + " ("
+              + ranking.excluded().size()
+              + " points lack it).");
+      return;
+    }
+    section(
+        r,
+        RANKINGS,
+        "Rankings",
+        rankingsData(r, f),
+        "The top configurations by "
+            + Labels.measure(ranking.measure())
+            + " per "
+            + f.options().rankGroups()
+            + ", each by its best point; equal values share a rank.");
+  }
+
+  private static void mlperf(Report r, Findings f) {
+    MlperfViews v = f.mlperf();
+    if (v.mlperfPoints() == 0) {
+      r.omitted(MLPERF, "MLPerf", "No MLPerf views: no point was read from an MLPerf export.");
+      return;
+    }
+    section(
+        r,
+        MLPERF,
+        "MLPerf",
+        mlperfData(v),
+        "MLPerf Inference results divided by each system's accelerator count, ranked per round,"
+            + " benchmark and scenario; the drop from Offline to Server and Interactive; and each"
+            + " system across rounds.");
+  }
+
+  private static void section(Report r, String id, String heading, String json, String hint) {
+    r.open(id, heading);
+    r.sb
+        .append("<p class=\"hint\">")
+        .append(Html.esc(hint))
+        .append("</p>\n<p class=\"note\" id=\"")
+        .append(id)
+        .append("-nojs\">This view needs JavaScript.</p>\n<div class=\"view\" id=\"")
+        .append(id)
+        .append("-view\" hidden></div>\n<script type=\"application/octet-stream\" id=\"")
+        .append(id)
+        .append("-data\" data-encoding=\"gzip+base64\">")
+        .append(Explorer.packed(json))
+        .append("</script>\n");
+    r.close();
+  }
+
+  /**
+   * The rankings: measure, unit, and per group its entries as [rank, label, value, load, source].
+   */
+  static String rankingsData(Report r, Findings f) {
+    Ranking<String> ranking = f.ranking();
+    return json(
+        g -> {
+          g.writeStringField("measure", Labels.measure(ranking.measure()));
+          g.writeStringField("unit", Labels.unit(ranking.measure()));
+          g.writeStringField("by", f.options().rankGroups());
+          g.writeNumberField("excluded", ranking.excluded().size());
+          g.writeArrayFieldStart("groups");
+          for (Map.Entry<String, List<Ranking.Entry>> e : ranking.groups().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("group", Html.shorten(e.getKey(), Html.KEPT));
+            g.writeArrayFieldStart("entries");
+            for (Ranking.Entry x : e.getValue()) {
+              g.writeStartArray();
+              g.writeNumber(x.rank());
+              g.writeString(r.labels.label(x.point()));
+              g.writeNumber(x.value());
+              g.writeString(PointLabels.loadText(x.point()));
+              g.writeString(r.labels.provenance(x.point()));
+              g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
+  }
+
+  /**
+   * The MLPerf views: per metric the ranked groups with entries [rank, system, accelerator,
+   * accelerators, result, per accelerator]; the drops as [round, benchmark, scenario, system,
+   * offline, other, drop %]; the tracks with their steps [from round, to round, from, to, change
+   * %].
+   */
+  static String mlperfData(MlperfViews v) {
+    return json(
+        g -> {
+          g.writeNumberField("points", v.mlperfPoints());
+          g.writeArrayFieldStart("perAccelerator");
+          for (Map.Entry<Metric, Ranking<Mlperf.Group>> m : v.perAccelerator().entrySet()) {
+            Metric metric = m.getKey();
+            g.writeStartObject();
+            g.writeStringField("metric", metric.key());
+            g.writeStringField("unit", metric.unit().symbol());
+            g.writeNumberField("excluded", m.getValue().excluded().size());
+            g.writeArrayFieldStart("groups");
+            for (Map.Entry<Mlperf.Group, List<Ranking.Entry>> e :
+                m.getValue().groups().entrySet()) {
+              g.writeStartObject();
+              g.writeStringField("round", e.getKey().round());
+              g.writeStringField("benchmark", e.getKey().benchmark());
+              g.writeStringField("scenario", e.getKey().scenario());
+              g.writeArrayFieldStart("entries");
+              for (Ranking.Entry x : e.getValue()) {
+                g.writeStartArray();
+                g.writeNumber(x.rank());
+                g.writeString(x.configuration());
+                g.writeString(PointLabels.accelerator(x.point()));
+                OptionalInt chips = Views.divisor(x.point().deployment(), Views.Basis.ACCELERATOR);
+                number(g, chips.isPresent() ? OptionalDouble.of(chips.getAsInt()) : null);
+                number(g, x.point().metrics().mean(metric));
+                g.writeNumber(x.value());
+                g.writeEndArray();
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("degradation");
+          for (Mlperf.Degradation d : v.degradation().drops()) {
+            g.writeStartArray();
+            g.writeString(MlperfResult.of(d.offline()).round());
+            g.writeString(d.benchmark());
+            g.writeString(d.scenario());
+            g.writeString(d.system());
+            number(g, d.offline().metrics().mean(d.metric()));
+            number(g, d.other().metrics().mean(d.metric()));
+            g.writeNumber(d.dropPercent());
+            g.writeString(d.metric().unit().symbol());
+            g.writeEndArray();
+          }
+          g.writeEndArray();
+          g.writeNumberField("degradationUnmatched", v.degradation().unmatched().size());
+          g.writeArrayFieldStart("rounds");
+          for (Mlperf.Track t : v.rounds().tracks()) {
+            g.writeStartObject();
+            g.writeStringField("system", t.organization() + " / " + t.system());
+            g.writeStringField("accelerator", t.accelerator() + " ×" + t.accelerators());
+            g.writeStringField("benchmark", t.benchmark());
+            g.writeStringField("scenario", t.scenario());
+            g.writeStringField("unit", t.metric().unit().symbol());
+            g.writeArrayFieldStart("steps");
+            for (Mlperf.Step s : t.steps()) {
+              g.writeStartArray();
+              g.writeString(s.fromRound());
+              g.writeString(s.toRound());
+              number(g, s.from().metrics().mean(t.metric()));
+              number(g, s.to().metrics().mean(t.metric()));
+              g.writeNumber(s.changePercent());
+              g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeNumberField("roundsUnmatched", v.rounds().unmatched().size());
+        });
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String json(Body body) {
+    StringWriter out = new StringWriter(8192);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      body.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void number(JsonGenerator g, OptionalDouble v) throws IOException {
+    if (v != null && v.isPresent() && Double.isFinite(v.getAsDouble())) {
+      g.writeNumber(v.getAsDouble());
+    } else {
+      g.writeNull();
+    }
+  }
+}

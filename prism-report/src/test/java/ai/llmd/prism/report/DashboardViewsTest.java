@@ -1,0 +1,121 @@
+package ai.llmd.prism.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.llmd.prism.api.Metric;
+import ai.llmd.prism.core.LoadResult;
+import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.analysis.Mlperf;
+import ai.llmd.prism.core.analysis.Ranking;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.MlperfViews;
+import ai.llmd.prism.testkit.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The rankings and MLPerf data the page embeds are the findings', entry for entry. */
+class DashboardViewsTest {
+
+  static JsonNode block(String html, String id) throws Exception {
+    Matcher m =
+        Pattern.compile(
+                "<script type=\"application/octet-stream\" id=\""
+                    + id
+                    + "-data\" data-encoding=\"gzip\\+base64\">([A-Za-z0-9+/=]*)</script>")
+            .matcher(html);
+    assertThat(m.find()).as("the %s data block", id).isTrue();
+    return new ObjectMapper().readTree(Explorer.unpacked(m.group(1)));
+  }
+
+  @Test
+  void theMlperfBlockHoldsFindingsMlperfOnTheThreeRounds() throws Exception {
+    LoadResult loaded = Prism.create().load(Fixtures.require("perfdash/mlperf-data").toString());
+    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    JsonNode d = block(html, DashboardViews.MLPERF);
+    MlperfViews want = Findings.of(loaded).mlperf();
+    assertThat(d.get("points").asInt()).isEqualTo(want.mlperfPoints()).isPositive();
+
+    Iterator<JsonNode> metrics = d.get("perAccelerator").elements();
+    for (Map.Entry<Metric, Ranking<Mlperf.Group>> m : want.perAccelerator().entrySet()) {
+      JsonNode metric = metrics.next();
+      assertThat(metric.get("metric").asText()).isEqualTo(m.getKey().key());
+      Iterator<JsonNode> groups = metric.get("groups").elements();
+      for (Map.Entry<Mlperf.Group, List<Ranking.Entry>> g : m.getValue().groups().entrySet()) {
+        JsonNode group = groups.next();
+        assertThat(
+                List.of(
+                    group.get("round").asText(),
+                    group.get("benchmark").asText(),
+                    group.get("scenario").asText()))
+            .isEqualTo(List.of(g.getKey().round(), g.getKey().benchmark(), g.getKey().scenario()));
+        assertThat(group.get("entries")).hasSize(g.getValue().size());
+        for (int i = 0; i < g.getValue().size(); i++) {
+          Ranking.Entry e = g.getValue().get(i);
+          JsonNode row = group.get("entries").get(i);
+          assertThat(row.get(0).asInt()).isEqualTo(e.rank());
+          assertThat(row.get(1).asText()).isEqualTo(e.configuration());
+          assertThat(row.get(5).asDouble()).isEqualTo(e.value());
+          // the result divided by the chip count is the value ranked
+          assertThat(row.get(4).asDouble() / row.get(3).asDouble()).isEqualTo(e.value());
+        }
+      }
+      assertThat(groups.hasNext()).isFalse();
+    }
+    assertThat(metrics.hasNext()).isFalse();
+
+    assertThat(d.get("degradation")).hasSize(want.degradation().drops().size());
+    for (int i = 0; i < want.degradation().drops().size(); i++) {
+      Mlperf.Degradation x = want.degradation().drops().get(i);
+      JsonNode row = d.get("degradation").get(i);
+      assertThat(row.get(3).asText()).isEqualTo(x.system());
+      assertThat(row.get(6).asDouble()).isEqualTo(x.dropPercent());
+    }
+    assertThat(d.get("rounds")).hasSize(want.rounds().tracks().size()).isNotEmpty();
+    for (int i = 0; i < want.rounds().tracks().size(); i++) {
+      Mlperf.Track t = want.rounds().tracks().get(i);
+      JsonNode track = d.get("rounds").get(i);
+      assertThat(track.get("steps")).hasSize(t.steps().size());
+      for (int k = 0; k < t.steps().size(); k++) {
+        assertThat(track.get("steps").get(k).get(4).asDouble())
+            .isEqualTo(t.steps().get(k).changePercent());
+      }
+    }
+  }
+
+  @Test
+  void theRankingsBlockHoldsFindingsRanking() throws Exception {
+    LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
+    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    JsonNode d = block(html, DashboardViews.RANKINGS);
+    Ranking<String> want = Findings.of(loaded).ranking();
+    assertThat(d.get("groups")).hasSize(want.groups().size()).isNotEmpty();
+    Iterator<JsonNode> groups = d.get("groups").elements();
+    for (Map.Entry<String, List<Ranking.Entry>> g : want.groups().entrySet()) {
+      JsonNode group = groups.next();
+      assertThat(group.get("group").asText()).isEqualTo(g.getKey());
+      assertThat(group.get("entries")).hasSize(g.getValue().size());
+      for (int i = 0; i < g.getValue().size(); i++) {
+        assertThat(group.get("entries").get(i).get(0).asInt())
+            .isEqualTo(g.getValue().get(i).rank());
+        assertThat(group.get("entries").get(i).get(2).asDouble())
+            .isEqualTo(g.getValue().get(i).value());
+      }
+    }
+  }
+
+  @Test
+  void withoutMlperfPointsTheMlperfSectionIsAOneLineNote() {
+    LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
+    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    assertThat(HtmlReportTest.section(html, DashboardViews.MLPERF))
+        .contains("class=\"omitted\"")
+        .contains("no point was read from an MLPerf export")
+        .doesNotContain("mlperf-data");
+  }
+}
