@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ReportBenchmark}'s generated files (wall time and page size), then, in headless chromium, the
  * time from a facet click to the redrawn chart ({@code performance.now()} in the page: the click
  * handler, and to the next frame). With {@code --screenshots DIR} it writes screenshots of the
- * report of {@code examples/} instead (and of the MLPerf view, given a directory of MLPerf exports).
+ * report of {@code examples/} instead (and of the MLPerf view, given a directory of MLPerf
+ * exports).
  *
  * <pre>
  * java -cp prism-benchmarks/target/benchmarks.jar ai.llmd.prism.benchmarks.ExplorerHarness 10000
