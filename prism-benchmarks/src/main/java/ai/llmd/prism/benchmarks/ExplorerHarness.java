@@ -256,7 +256,7 @@ public final class ExplorerHarness {
     if (code != 0) {
       throw new IllegalStateException("prism report failed: " + err);
     }
-    ChromeDriver d = chromium(1400, 1000);
+    ChromeDriver d = chromium(1400, 1800);
     try {
       d.get(page.toUri().toString());
       ready(d, "#mlperf-view");

@@ -80,7 +80,7 @@ rs=picker(bar,'mlperf-round','round',rounds,keep[0]);
 var bens=distinct(gs.filter(function(g){return g.round===rs.value;}).map(function(g){return g.benchmark;})).sort();
 bs=picker(bar,'mlperf-benchmark','benchmark',bens,keep[1]);
 var scs=distinct(gs.filter(function(g){return g.round===rs.value&&g.benchmark===bs.value;}).map(function(g){return g.scenario;})).sort();
-ss=picker(bar,'mlperf-scenario','scenario',scs,keep[2]);
+ss=picker(bar,'mlperf-scenario','scenario',scs,keep[2]||'Offline');
 [rs,bs,ss].forEach(function(s){s.addEventListener('change',function(){pickers();show();});});}
 function show(){var m=metric();per.textContent='';deg.textContent='';rnd.textContent='';if(!m){return;}
 var g=m.groups.filter(function(x){return x.round===rs.value&&x.benchmark===bs.value&&x.scenario===ss.value;})[0];
