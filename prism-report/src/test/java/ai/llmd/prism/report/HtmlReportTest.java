@@ -19,7 +19,7 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

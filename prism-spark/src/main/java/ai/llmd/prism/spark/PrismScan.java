@@ -125,9 +125,7 @@ final class PrismScan implements Scan, Batch {
     if ("file".equals(fs.getUri().getScheme())) {
       // walk the real directory, as Prism.load does, so both name files the same way through links
       try {
-        root =
-            new Path(
-                java.nio.file.Path.of(fs.makeQualified(root).toUri()).toRealPath().toUri());
+        root = new Path(java.nio.file.Path.of(fs.makeQualified(root).toUri()).toRealPath().toUri());
       } catch (IOException | RuntimeException e) {
         problems.add(Problem.error(label, "", "could not be opened: " + e.getMessage()));
         return;

@@ -25,14 +25,17 @@ public final class LogCapture implements AutoCloseable {
   private final Level rootLevel = root.getLevel();
   private final PrintStream out = System.out;
   private final PrintStream err = System.err;
+
   /** Everything captured, in order: {logger name or null, text}. */
   private final List<String[]> entries = new CopyOnWriteArrayList<>();
+
   private int records;
   private final Handler handler =
       new Handler() {
         @Override
         public void publish(LogRecord r) {
-          // built whole, then appended once: records from server and client threads never interleave
+          // built whole, then appended once: records from server and client threads never
+          // interleave
           StringBuilder b = new StringBuilder();
           b.append(r.getLevel())
               .append(' ')
