@@ -8,7 +8,7 @@ import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.Findings;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

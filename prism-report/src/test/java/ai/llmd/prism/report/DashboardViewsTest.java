@@ -9,7 +9,7 @@ import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.MlperfViews;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;

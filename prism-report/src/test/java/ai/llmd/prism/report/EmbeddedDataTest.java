@@ -15,7 +15,7 @@ import ai.llmd.prism.core.analysis.CostEstimate;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.PricingCatalog;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
