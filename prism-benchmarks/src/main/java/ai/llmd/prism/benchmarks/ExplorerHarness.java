@@ -207,23 +207,9 @@ public final class ExplorerHarness {
 
   private static void screenshots(Path dir, Path examples) throws Exception {
     Files.createDirectories(dir);
-    Path page = Files.createTempFile("prism-report", ".html");
-    StringWriter err = new StringWriter();
-    int code =
-        PrismCli.run(
-            new String[] {
-              "report",
-              examples.toString(),
-              "--baseline",
-              examples.resolve("releases/0.3.0").toString(),
-              "-o",
-              page.toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    if (code != 0) {
-      throw new IllegalStateException("prism report failed: " + err);
-    }
+    Path page =
+        reportPage(
+            examples.toString(), "--baseline", examples.resolve("releases/0.3.0").toString());
     ChromeDriver d = chromium(1400, 1000);
     try {
       d.get(page.toUri().toString());
@@ -244,18 +230,25 @@ public final class ExplorerHarness {
     }
   }
 
-  /** The MLPerf view of the report of {@code mlperf}, newest round, first benchmark. */
-  private static void mlperfScreenshot(Path dir, Path mlperf) throws Exception {
+  /** {@code prism report ARGS -o <a temporary file>}; the file's path. */
+  private static Path reportPage(String... args) throws Exception {
     Path page = Files.createTempFile("prism-report", ".html");
+    List<String> all = new ArrayList<>(List.of("report"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("-o", page.toString()));
     StringWriter err = new StringWriter();
     int code =
         PrismCli.run(
-            new String[] {"report", mlperf.toString(), "-o", page.toString()},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
+            all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
     if (code != 0) {
       throw new IllegalStateException("prism report failed: " + err);
     }
+    return page;
+  }
+
+  /** The MLPerf view of the report of {@code mlperf}, newest round, first benchmark. */
+  private static void mlperfScreenshot(Path dir, Path mlperf) throws Exception {
+    Path page = reportPage(mlperf.toString());
     ChromeDriver d = chromium(1400, 1800);
     try {
       d.get(page.toUri().toString());

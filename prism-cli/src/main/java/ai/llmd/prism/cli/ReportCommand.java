@@ -4,8 +4,10 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.formats.DatasetSummaries;
 import ai.llmd.prism.report.HtmlReport;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,6 +68,14 @@ final class ReportCommand implements Callable<Integer> {
       description = "Print this as the generation time (none by default: same input, same bytes).")
   String timestamp;
 
+  @Option(
+      names = "--datasets",
+      paramLabel = "PATH",
+      description =
+          "A dataset summary CSV, or a directory of them (input_length, output_length per"
+              + " sample): their token-length histograms and percentiles fill the Datasets view.")
+  Path datasets;
+
   @Override
   public Integer call() throws IOException {
     List<Constraint> constraints;
@@ -90,11 +100,20 @@ final class ReportCommand implements Callable<Integer> {
             .withBaseline(base)
             .withGeneratedAt(timestamp)
             .withPlugins(PluginPath.plugins());
+    DatasetSummaries.Result read = null;
+    if (datasets != null) {
+      read = DatasetSummaries.read(datasets);
+      options = options.withDatasets(read);
+    }
     Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());
     if (base != null) {
       problems.addAll(base.problems());
+    }
+    if (read != null) {
+      problems.addAll(read.problems());
+      errors |= read.problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
     }
     for (Problem p : problems) {
       if (p.severity() != Problem.Severity.INFO) {

@@ -8,6 +8,9 @@ import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.formats.DatasetSummaries;
+import ai.llmd.prism.core.formats.DatasetSummary;
+import ai.llmd.prism.core.formats.TokenLengths;
 import ai.llmd.prism.fixtures.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,15 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -49,14 +49,14 @@ class DashboardViewsInBrowserTest {
     }
   }
 
-  Path report(Path input) {
+  Path report(Path input, String... more) {
     Path page = tmp.resolve("report.html");
     StringWriter err = new StringWriter();
+    List<String> args = new ArrayList<>(List.of("report", input.toString(), "-o", page.toString()));
+    args.addAll(List.of(more));
     int code =
         PrismCli.run(
-            new String[] {"report", input.toString(), "-o", page.toString()},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
+            args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertThat(code).as(err.toString()).isZero();
     browser = Browser.start(1280, 1600);
     browser.get(page.toUri().toString());
@@ -141,14 +141,46 @@ class DashboardViewsInBrowserTest {
     assertNoConsoleError();
   }
 
-  void assertNoConsoleError() {
-    List<String> bad = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.WARNING.intValue()
-          || e.getMessage().contains("Content Security Policy")) {
-        bad.add(e.getMessage());
-      }
+  @Test
+  void theDatasetsViewShowsEachSummarysPercentilesAndHistogram() {
+    Path summaries = Fixtures.require("perfdash/datasets/summaries");
+    Path examples = Fixtures.repositoryRoot().orElseThrow().resolve("examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(examples));
+    report(examples, "--datasets", summaries.toString());
+    Browser.awaitReady(browser, "#datasets-view");
+    DatasetSummaries.Result read = DatasetSummaries.read(summaries);
+    assertThat(read.summaries()).hasSize(4);
+    for (DatasetSummary s : read.summaries()) {
+      choose("datasets-name", s.name());
+      List<List<String>> stats = rows("datasets-stats", "side", "count", "p50", "p90", "p99");
+      List<List<String>> want = new ArrayList<>();
+      want.add(lengths("input", s.input()));
+      s.output().ifPresent(o -> want.add(lengths("output", o)));
+      assertThat(stats).as(s.name()).isEqualTo(want);
+      @SuppressWarnings("unchecked")
+      List<String> bins =
+          (List<String>)
+              browser.executeScript(
+                  "return Array.from(document.querySelectorAll("
+                      + "'#datasets-input-histogram .bin')).map(function(b){"
+                      + "return b.getAttribute('data-count');});");
+      assertThat(bins)
+          .isEqualTo(
+              s.input().histogram(40).stream().map(b -> Integer.toString(b.count())).toList());
     }
-    assertThat(bad).isEmpty();
+    assertNoConsoleError();
+  }
+
+  static List<String> lengths(String side, TokenLengths t) {
+    return List.of(
+        side,
+        Integer.toString(t.count()),
+        Integer.toString(t.percentile(50)),
+        Integer.toString(t.percentile(90)),
+        Integer.toString(t.percentile(99)));
+  }
+
+  void assertNoConsoleError() {
+    assertThat(Browser.consoleProblems(browser)).isEmpty();
   }
 }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -261,14 +258,7 @@ class ReportInBrowserTest {
     new Select(browser.findElement(By.id("y"))).selectByValue("cost");
     browser.findElement(By.id("q")).sendKeys("H100");
     browser.findElement(By.cssSelector("#points-table th[data-col=x]")).click();
-    List<String> bad = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.WARNING.intValue()
-          || e.getMessage().contains("Content Security Policy")) {
-        bad.add(e.getMessage());
-      }
-    }
-    assertThat(bad).isEmpty();
+    assertThat(Browser.consoleProblems(browser)).isEmpty();
     assertThat(browser.findElements(By.cssSelector("#points-table tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector("html")).getDomAttribute("data-sortable"))
         .isEqualTo("ready");

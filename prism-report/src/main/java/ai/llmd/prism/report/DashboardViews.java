@@ -4,10 +4,12 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
+import ai.llmd.prism.core.findings.DatasetViews;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.Labels;
 import ai.llmd.prism.core.findings.MlperfViews;
 import ai.llmd.prism.core.formats.MlperfResult;
+import ai.llmd.prism.core.formats.TokenLengths;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -20,23 +22,105 @@ import java.util.OptionalInt;
 
 /**
  * The dashboard views the page's script draws from findings embedded as data, one packed block per
- * section: rankings ({@link Findings#ranking()}) and the MLPerf views ({@link Findings#mlperf()}:
- * results per accelerator, Offline against Server and Interactive, systems across rounds). Every
- * number is computed in Java; the script only picks the group to show and sorts.
+ * section: rankings ({@link Findings#ranking()}), the MLPerf views ({@link Findings#mlperf()}:
+ * results per accelerator, Offline against Server and Interactive, systems across rounds) and
+ * dataset token-length distributions ({@link Findings#datasets()}). Every number is computed in
+ * Java; the script only picks the group to show and sorts.
  */
 final class DashboardViews {
 
   static final String RANKINGS = "rankings";
   static final String MLPERF = "mlperf";
+  static final String DATASETS = "datasets";
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private DashboardViews() {}
 
   static void write(Report r) {
-    Findings f = Findings.builder(r.result).baseline(r.options.baseline).slo(r.options.slo).build();
+    Findings f =
+        Findings.builder(r.result)
+            .baseline(r.options.baseline)
+            .slo(r.options.slo)
+            .datasets(r.options.datasets)
+            .build();
     rankings(r, f);
     mlperf(r, f);
+    datasets(r, f);
+  }
+
+  private static void datasets(Report r, Findings f) {
+    DatasetViews v = f.datasets();
+    if (v.datasets().isEmpty()) {
+      r.omitted(
+          DATASETS,
+          "Datasets",
+          v.problems().isEmpty()
+              ? "No dataset summary given (prism report --datasets DIR reads the token-length"
+                  + " CSVs)."
+              : "No dataset summary could be read: " + v.problems().get(0));
+      return;
+    }
+    section(
+        r,
+        DATASETS,
+        "Datasets",
+        datasetsData(v),
+        "Input and output token lengths of each dataset: "
+            + DatasetViews.BINS
+            + " equal-width bins from the shortest to the longest sample, and nearest-rank"
+            + " percentiles (each a length some sample has).");
+  }
+
+  /**
+   * The datasets: per dataset its name, file, and input and output lengths, each with count, min,
+   * max, mean, percentiles and bins [lower, upper, count].
+   */
+  static String datasetsData(DatasetViews v) {
+    return json(
+        g -> {
+          g.writeArrayFieldStart("datasets");
+          for (DatasetViews.Dataset d : v.datasets()) {
+            g.writeStartObject();
+            g.writeStringField("name", Html.shorten(d.name(), Html.KEPT));
+            g.writeStringField("file", Html.shorten(d.file(), Html.KEPT));
+            lengths(g, "input", d.input());
+            if (d.output().isPresent()) {
+              lengths(g, "output", d.output().get());
+            }
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("problems");
+          for (var p : v.problems()) {
+            g.writeString(Html.shorten(p.toString(), Html.KEPT));
+          }
+          g.writeEndArray();
+        });
+  }
+
+  private static void lengths(JsonGenerator g, String name, DatasetViews.Lengths l)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeNumberField("count", l.count());
+    g.writeNumberField("min", l.min());
+    g.writeNumberField("max", l.max());
+    g.writeNumberField("mean", l.mean());
+    g.writeObjectFieldStart("percentiles");
+    for (Map.Entry<String, Integer> p : l.percentiles().entrySet()) {
+      g.writeNumberField(p.getKey(), p.getValue());
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("bins");
+    for (TokenLengths.Bin b : l.histogram()) {
+      g.writeStartArray();
+      g.writeNumber(b.lower());
+      g.writeNumber(b.upper());
+      g.writeNumber(b.count());
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void rankings(Report r, Findings f) {

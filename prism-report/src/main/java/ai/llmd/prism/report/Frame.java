@@ -37,7 +37,8 @@ final class Frame {
     "P/D vs aggregated",
     "Regression",
     "Rankings",
-    "MLPerf"
+    "MLPerf",
+    "Datasets"
   };
 
   private Frame() {}

@@ -5,6 +5,7 @@ import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
+import ai.llmd.prism.core.formats.DatasetSummaries;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -15,11 +16,12 @@ import java.util.Objects;
  * table, the view in the URL fragment), then static sections that read without JavaScript: sources
  * and problems, charts, every point with its provenance, the Pareto and SLO winners, cost per
  * pricing model, prefill/decode against aggregated serving, and a regression against a baseline;
- * then rankings and the MLPerf views, drawn by the script from findings embedded as data. Nothing
- * is fetched; the Content-Security-Policy allows the inline script and styles by their SHA-256
- * hashes only. Charts are drawn by the {@link ai.llmd.prism.spi.ChartRenderer} that {@link Plugins}
- * has for {@link Options#withChartFormat the chart format} ({@code svg}). Same input and options,
- * same bytes. A section with no data is reduced to a one-line note saying why.
+ * then rankings, the MLPerf views and dataset token-length distributions ({@link
+ * Options#withDatasets}), drawn by the script from findings embedded as data. Nothing is fetched;
+ * the Content-Security-Policy allows the inline script and styles by their SHA-256 hashes only.
+ * Charts are drawn by the {@link ai.llmd.prism.spi.ChartRenderer} that {@link Plugins} has for
+ * {@link Options#withChartFormat the chart format} ({@code svg}). Same input and options, same
+ * bytes. A section with no data is reduced to a one-line note saying why.
  *
  * <p>Baseline and current: when {@link Options#withBaseline a baseline} is given, points of files
  * that the baseline also loaded are left out of the current set, so {@code report examples/
@@ -46,7 +48,8 @@ public final class HtmlReport {
           "pd-vs-aggregated",
           "regression",
           DashboardViews.RANKINGS,
-          DashboardViews.MLPERF);
+          DashboardViews.MLPERF,
+          DashboardViews.DATASETS);
 
   /** What the report shows beyond the points: SLO, prices, baseline, title, latency targets. */
   public static final class Options {
@@ -58,6 +61,7 @@ public final class HtmlReport {
     double[] latencyTargets = {20, 25, 30, 40, 50};
     Plugins plugins;
     String chartFormat = "svg";
+    DatasetSummaries.Result datasets;
 
     private Options() {}
 
@@ -71,6 +75,7 @@ public final class HtmlReport {
       o.latencyTargets = latencyTargets;
       o.plugins = plugins;
       o.chartFormat = chartFormat;
+      o.datasets = datasets;
       return o;
     }
 
@@ -143,6 +148,13 @@ public final class HtmlReport {
     public Options withChartFormat(String format) {
       Options o = copy();
       o.chartFormat = Objects.requireNonNull(format, "format");
+      return o;
+    }
+
+    /** Dataset summaries whose token-length distributions the Datasets view shows. */
+    public Options withDatasets(DatasetSummaries.Result read) {
+      Options o = copy();
+      o.datasets = Objects.requireNonNull(read, "datasets");
       return o;
     }
 

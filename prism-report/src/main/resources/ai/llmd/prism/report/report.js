@@ -53,7 +53,7 @@ values.forEach(function(v){s.appendChild(h('option',{value:v},v));});s.value=val
 function distinct(xs){var out=[];xs.forEach(function(x){if(out.indexOf(x)<0){out.push(x);}});return out;}
 function pct(v){return (v>0?'+':'')+v.toFixed(1)+' %';}
 // ---------------------------------------------------------------- dashboard views drawn from findings
-[['rankings',rankings],['mlperf',mlperf]].forEach(function(v){
+[['rankings',rankings],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
 var el=document.getElementById(v[0]+'-data'),box=document.getElementById(v[0]+'-view');
 if(el&&box){inflate(el).then(function(V){var n=document.getElementById(v[0]+'-nojs');if(n){n.remove();}box.hidden=false;v[1](V,box);box.setAttribute('data-ready','1');}).catch(failed(v[0]+'-nojs'));}});
 function rankings(V,box){
@@ -63,6 +63,25 @@ var out=h('div',{'class':'scroll'});box.appendChild(out);
 if(V.excluded){box.appendChild(h('p',{'class':'note'},V.excluded+' points lack '+V.measure+' and are not ranked.'));}
 function show(){var g=V.groups[groups.indexOf(sel.value)];out.textContent='';
 out.appendChild(grid('rankings-table',[['rank','Rank',false],['configuration','Configuration'],['value',V.measure+' ('+V.unit+')',true],['load','Load'],['source','Source']],g.entries));}
+sel.addEventListener('change',show);show();}
+function datasets(V,box){
+var bar=h('div',{'class':'bar'});box.appendChild(bar);
+var names=V.datasets.map(function(d){return d.name;}),sel=picker(bar,'datasets-name','dataset',names,names[0]),out=h('div',{});box.appendChild(out);
+if(V.problems.length){var det=h('details',{}),ul=h('ul',{});det.appendChild(h('summary',{},V.problems.length+' problems reading the summaries'));
+V.problems.slice(0,50).forEach(function(p){ul.appendChild(h('li',{},p));});det.appendChild(ul);box.appendChild(det);}
+function hist(side,L){var fig=h('div',{'class':'histogram',id:'datasets-'+side+'-histogram'}),top=Math.max.apply(null,L.bins.map(function(b){return b[2];}));
+L.bins.forEach(function(b){var col=h('div',{'class':'bin','data-count':String(b[2]),title:Math.ceil(b[0])+'–'+(Math.ceil(b[1])-1)+' tokens: '+b[2]+' samples'});
+col.style.height=(top>0?b[2]/top*100:0).toFixed(1)+'%';fig.appendChild(col);});
+var axis=h('div',{'class':'axis'});axis.appendChild(h('span',{},num(L.min)));axis.appendChild(h('span',{},side+' length (tokens)'));axis.appendChild(h('span',{},num(L.max)));
+var w=h('figure',{'class':'dataset'});w.appendChild(fig);w.appendChild(axis);return w;}
+function show(){var d=V.datasets[Math.max(0,names.indexOf(sel.value))];out.textContent='';
+out.appendChild(h('p',{'class':'note'},d.file));
+var sides=[['input',d.input]];if(d.output){sides.push(['output',d.output]);}
+var keys=Object.keys(d.input.percentiles);
+out.appendChild(grid('datasets-stats',[['side','Lengths']].concat([['count','Samples',true],['min','Min',true],['mean','Mean',true]],keys.map(function(k){return [k,k,true];}),[['max','Max',true]]),
+sides.map(function(s){var L=s[1];return [s[0],L.count,L.min,L.mean].concat(keys.map(function(k){return L.percentiles[k];}),[L.max]);})));
+var figs=h('div',{'class':'histograms'});sides.forEach(function(s){figs.appendChild(hist(s[0],s[1]));});out.appendChild(figs);
+if(!d.output){out.appendChild(h('p',{'class':'note'},'This summary has no output lengths.'));}}
 sel.addEventListener('change',show);show();}
 function mlperf(V,box){
 var bar=h('div',{'class':'bar'});box.appendChild(bar);

@@ -7,8 +7,12 @@ import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
+import ai.llmd.prism.core.findings.DatasetViews;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.MlperfViews;
+import ai.llmd.prism.core.formats.DatasetSummaries;
+import ai.llmd.prism.core.formats.DatasetSummary;
+import ai.llmd.prism.core.formats.TokenLengths;
 import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,5 +121,39 @@ class DashboardViewsTest {
         .contains("class=\"omitted\"")
         .contains("no point was read from an MLPerf export")
         .doesNotContain("mlperf-data");
+  }
+
+  @Test
+  void theDatasetsBlockHoldsEachSummarysPercentilesAndBins() throws Exception {
+    DatasetSummaries.Result read =
+        DatasetSummaries.read(Fixtures.require("perfdash/mlperf-data/summaries"));
+    LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
+    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults().withDatasets(read)).toHtml();
+    JsonNode d = block(html, DashboardViews.DATASETS);
+    assertThat(d.get("datasets")).hasSize(read.summaries().size()).hasSizeGreaterThan(3);
+    for (int i = 0; i < read.summaries().size(); i++) {
+      DatasetSummary s = read.summaries().get(i);
+      JsonNode ds = d.get("datasets").get(i);
+      assertThat(ds.get("name").asText()).isEqualTo(s.name());
+      JsonNode in = ds.get("input");
+      assertThat(in.get("count").asInt()).isEqualTo(s.input().count());
+      assertThat(in.get("percentiles").get("p90").asInt()).isEqualTo(s.input().percentile(90));
+      assertThat(in.get("percentiles").get("p99").asInt()).isEqualTo(s.input().percentile(99));
+      List<TokenLengths.Bin> bins = s.input().histogram(DatasetViews.BINS);
+      for (int b = 0; b < bins.size(); b++) {
+        assertThat(in.get("bins").get(b).get(2).asInt()).isEqualTo(bins.get(b).count());
+        assertThat(in.get("bins").get(b).get(0).asDouble()).isEqualTo(bins.get(b).lower());
+      }
+      assertThat(ds.has("output")).isEqualTo(s.output().isPresent());
+    }
+  }
+
+  @Test
+  void withoutDatasetsTheDatasetsSectionSaysHowToGiveThem() {
+    LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
+    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    assertThat(HtmlReportTest.section(html, DashboardViews.DATASETS))
+        .contains("class=\"omitted\"")
+        .contains("--datasets DIR");
   }
 }

@@ -25,6 +25,7 @@ import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.analysis.RegressionReport;
 import ai.llmd.prism.core.analysis.Series;
 import ai.llmd.prism.core.analysis.WorkloadGroup;
+import ai.llmd.prism.core.formats.DatasetSummaries;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -393,6 +394,16 @@ public final class Findings {
         });
   }
 
+  /**
+   * The token-length distributions of the dataset summaries given to the builder (default: none),
+   * as histograms and percentiles.
+   */
+  public DatasetViews datasets() {
+    return memo(
+        "datasets",
+        () -> options.datasets == null ? DatasetViews.none() : DatasetViews.of(options.datasets));
+  }
+
   /** The options these findings were built with; every default is filled in. */
   public Options options() {
     return new Options(
@@ -471,6 +482,7 @@ public final class Findings {
     private Facet rankGroups = Facet.MODEL;
     private int top = DEFAULT_TOP;
     private Map<Facet, List<String>> facetFilters = new LinkedHashMap<>();
+    private DatasetSummaries.Result datasets;
 
     private Builder(LoadResult result) {
       this.result = Objects.requireNonNull(result, "result");
@@ -495,6 +507,7 @@ public final class Findings {
       b.rankGroups = rankGroups;
       b.top = top;
       b.facetFilters = new LinkedHashMap<>(facetFilters);
+      b.datasets = datasets;
       return b;
     }
 
@@ -595,6 +608,12 @@ public final class Findings {
     /** Keep only points whose {@code facet} is one of {@code values}, for the facet counts. */
     public Builder facetFilter(Facet facet, List<String> values) {
       this.facetFilters.put(Objects.requireNonNull(facet, "facet"), List.copyOf(values));
+      return this;
+    }
+
+    /** Dataset summaries to describe ({@link Findings#datasets()}); {@code null} for none. */
+    public Builder datasets(DatasetSummaries.Result read) {
+      this.datasets = read;
       return this;
     }
 
