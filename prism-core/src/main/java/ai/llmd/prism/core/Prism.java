@@ -320,12 +320,29 @@ public final class Prism {
       tasks.add(new Task(new PathSourceFile(path, label, options.maxFileBytes()), true));
       return;
     }
+    Listing listing = list(path, label);
+    problems.addAll(listing.problems());
+    for (Listing.Entry f : listing.files()) {
+      tasks.add(new Task(new PathSourceFile(f.path(), f.name(), options.maxFileBytes()), false));
+    }
+  }
+
+  /**
+   * The files a load of the directory {@code dir} reads, in the order it reads them, each named as
+   * the load names it ({@code label}, a slash, the path below {@code dir}), with the problems of
+   * the walk: links that loop, dangle or lead outside, entries that cannot be listed. For splitting
+   * one load's work across machines; the Spark data source plans local directories with it.
+   *
+   * @since 0.2
+   */
+  public Listing list(Path dir, String label) {
+    List<Problem> problems = new ArrayList<>();
     Path root;
     try {
-      root = path.toRealPath();
+      root = dir.toRealPath();
     } catch (IOException e) {
       problems.add(Problem.error(label, "", "could not be opened: " + e.getMessage()));
-      return;
+      return new Listing(List.of(), problems);
     }
     List<Path> files = new ArrayList<>();
     try {
@@ -340,10 +357,11 @@ public final class Prism {
       problems.add(Problem.error(label, "", "could not be listed completely: " + e.getMessage()));
     }
     files.sort((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()));
+    List<Listing.Entry> entries = new ArrayList<>(files.size());
     for (Path f : files) {
-      tasks.add(
-          new Task(new PathSourceFile(f, relative(root, f, label), options.maxFileBytes()), false));
+      entries.add(new Listing.Entry(f, relative(root, f, label)));
     }
+    return new Listing(entries, problems);
   }
 
   private void planRemote(String source, List<Task> tasks, List<Problem> problems) {
