@@ -39,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * java -cp prism-benchmarks/target/benchmarks.jar ai.llmd.prism.benchmarks.ExplorerHarness 10000
  * java -cp ... ExplorerHarness 100000 --no-browser
  * java -cp ... ExplorerHarness --size 10000 examples --browser
- * java -cp ... ExplorerHarness --screenshots docs/images examples [../shared/fixtures/perfdash/mlperf-data]
+ * java -cp ... ExplorerHarness --screenshots docs/images examples [MLPERF_DIR [DATASETS_DIR]]
  * </pre>
  */
 public final class ExplorerHarness {
@@ -51,6 +51,9 @@ public final class ExplorerHarness {
       screenshots(Path.of(args[1]), Path.of(args[2]));
       if (args.length >= 4) {
         mlperfScreenshot(Path.of(args[1]), Path.of(args[3]));
+      }
+      if (args.length >= 5) {
+        datasetsScreenshot(Path.of(args[1]), Path.of(args[2]), Path.of(args[4]));
       }
       return;
     }
@@ -224,6 +227,21 @@ public final class ExplorerHarness {
       shot(d.findElement(By.id("pd-vs-aggregated")), dir.resolve("report-pd.png"));
       ready(d, "#rankings-view");
       shot(d.findElement(By.id("rankings")), dir.resolve("report-rankings.png"));
+    } finally {
+      d.quit();
+      Files.deleteIfExists(page);
+    }
+  }
+
+  /** The Datasets view of the report of {@code examples} with the summaries in {@code datasets}. */
+  private static void datasetsScreenshot(Path dir, Path examples, Path datasets) throws Exception {
+    Path page = reportPage(examples.toString(), "--datasets", datasets.toString());
+    ChromeDriver d = chromium(1400, 1200);
+    try {
+      d.get(page.toUri().toString());
+      ready(d, "#datasets-view");
+      new Select(d.findElement(By.id("datasets-name"))).selectByValue("sharegpt-vicuna");
+      shot(d.findElement(By.id("datasets")), dir.resolve("report-datasets.png"));
     } finally {
       d.quit();
       Files.deleteIfExists(page);
