@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.PdComparison;
 import ai.llmd.prism.core.formats.DatasetSummaries;
 import ai.llmd.prism.core.formats.DatasetSummary;
 import ai.llmd.prism.core.formats.TokenLengths;
@@ -169,6 +171,53 @@ class DashboardViewsInBrowserTest {
               s.input().histogram(40).stream().map(b -> Integer.toString(b.count())).toList());
     }
     assertNoConsoleError();
+  }
+
+  @Test
+  void thePdViewFollowsTheFacetFiltersOfExplore() {
+    Path examples = Fixtures.repositoryRoot().orElseThrow().resolve("examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(examples));
+    report(examples);
+    Browser.awaitReady(browser, "#app");
+    Browser.awaitReady(browser, "#pd-filtered-view");
+    PdComparison pd = Findings.of(Prism.create().load(examples.toString())).pdVsAggregated();
+    assertThat(pdValues()).isEqualTo(pdValues(pd, null));
+
+    browser
+        .findElement(By.cssSelector(".facet button[data-facet=accelerator][data-value=H200]"))
+        .click();
+    List<String> h200 = pdValues(pd, "H200");
+    assertThat(h200).isNotEmpty().hasSizeLessThan(pdValues(pd, null).size());
+    assertThat(pdValues()).isEqualTo(h200);
+    assertNoConsoleError();
+  }
+
+  /** The P/D column as shown: the exact value, or "-" where the side has no candidate. */
+  List<String> pdValues() {
+    return rows("pd-table", "pd-value").stream()
+        .map(r -> r.get(0).equals("–") ? "-" : Double.toString(Double.parseDouble(r.get(0))))
+        .toList();
+  }
+
+  /** The P/D column Java computes for the groups on {@code accelerator} (null: all). */
+  static List<String> pdValues(PdComparison pd, String accelerator) {
+    List<String> out = new ArrayList<>();
+    for (PdComparison.Group g : pd.compared()) {
+      boolean on = accelerator == null;
+      for (var row : g.rows()) {
+        for (var c : java.util.Arrays.asList(row.aggregated(), row.disaggregated())) {
+          on |= c != null && Facet.ACCELERATOR.valueOf(c.point()).equals(accelerator);
+        }
+      }
+      if (!on) {
+        continue;
+      }
+      for (var row : g.rows()) {
+        out.add(
+            row.disaggregated() == null ? "-" : Double.toString(row.disaggregated().objective()));
+      }
+    }
+    return out;
   }
 
   static List<String> lengths(String side, TokenLengths t) {

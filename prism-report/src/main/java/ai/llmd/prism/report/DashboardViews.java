@@ -1,13 +1,18 @@
 package ai.llmd.prism.report;
 
+import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.analysis.ArchitectureComparison;
+import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Mlperf;
+import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.DatasetViews;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.Labels;
 import ai.llmd.prism.core.findings.MlperfViews;
+import ai.llmd.prism.core.findings.PdComparison;
 import ai.llmd.prism.core.formats.MlperfResult;
 import ai.llmd.prism.core.formats.TokenLengths;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -15,38 +20,146 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The dashboard views the page's script draws from findings embedded as data, one packed block per
- * section: rankings ({@link Findings#ranking()}), the MLPerf views ({@link Findings#mlperf()}:
- * results per accelerator, Offline against Server and Interactive, systems across rounds) and
- * dataset token-length distributions ({@link Findings#datasets()}). Every number is computed in
- * Java; the script only picks the group to show and sorts.
+ * section: prefill/decode against aggregated serving under the explorer's facet filters ({@link
+ * Findings#pdVsAggregated()}), rankings ({@link Findings#ranking()}), the MLPerf views ({@link
+ * Findings#mlperf()}: results per accelerator, Offline against Server and Interactive, systems
+ * across rounds) and dataset token-length distributions ({@link Findings#datasets()}). Every number
+ * is computed in Java; the script only picks the group to show and sorts.
  */
 final class DashboardViews {
 
   static final String RANKINGS = "rankings";
   static final String MLPERF = "mlperf";
   static final String DATASETS = "datasets";
+  static final String PD = "pd-filtered";
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private DashboardViews() {}
 
   static void write(Report r) {
+    List<Double> targets = new ArrayList<>();
+    for (double t : r.options.latencyTargets) {
+      targets.add(t);
+    }
     Findings f =
         Findings.builder(r.result)
             .baseline(r.options.baseline)
             .slo(r.options.slo)
+            .latencyTargets(targets)
             .datasets(r.options.datasets)
             .build();
+    pd(r, f);
     rankings(r, f);
     mlperf(r, f);
     datasets(r, f);
+  }
+
+  private static void pd(Report r, Findings f) {
+    PdComparison pd = f.pdVsAggregated();
+    if (pd.compared().isEmpty()) {
+      r.omitted(
+          PD,
+          "P/D vs aggregated, filtered",
+          "Nothing to compare: no workload group (model, accelerator, ISL/OSL) has both"
+              + " aggregated and P/D points.");
+      return;
+    }
+    section(
+        r,
+        PD,
+        "P/D vs aggregated, filtered",
+        pdData(r, pd),
+        "The best configuration of each architecture per workload group at each "
+            + Labels.measure(pd.latency())
+            + " target, by "
+            + Labels.measure(pd.throughput())
+            + "; the facet filters of Explore apply to the groups.");
+  }
+
+  /**
+   * The P/D comparison of the groups with both sides: per group its workload, the explorer facets
+   * on which all its compared points agree, and rows [target, aggregated label, load, value, P/D
+   * label, load, value, winner, P/D over aggregated in %].
+   */
+  static String pdData(Report r, PdComparison pd) {
+    List<Facet> facets = Facet.BUILT_IN; // the explorer's, as Catalog.of gives them
+    return json(
+        g -> {
+          g.writeStringField("throughput", Labels.measure(pd.throughput()));
+          g.writeStringField("unit", Labels.unit(pd.throughput()));
+          g.writeStringField("latency", Labels.measure(pd.latency()));
+          g.writeStringField("latencyUnit", Labels.unit(pd.latency()));
+          g.writeArrayFieldStart("groups");
+          for (PdComparison.Group grp : pd.compared()) {
+            g.writeStartObject();
+            g.writeStringField("workload", Html.shorten(grp.workload().key(), Html.KEPT));
+            List<BenchmarkPoint> shown = new ArrayList<>();
+            for (ArchitectureComparison.Row row : grp.rows()) {
+              for (Optimum.Candidate c :
+                  new Optimum.Candidate[] {row.aggregated(), row.disaggregated()}) {
+                if (c != null) {
+                  shown.add(c.point());
+                }
+              }
+            }
+            g.writeObjectFieldStart("facets");
+            for (Facet facet : facets) {
+              Set<String> values = new TreeSet<>();
+              for (BenchmarkPoint p : shown) {
+                values.add(Html.shorten(facet.valueOf(p), Html.KEPT));
+              }
+              if (values.size() == 1) {
+                g.writeStringField(facet.name(), values.iterator().next());
+              }
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("rows");
+            for (ArchitectureComparison.Row row : grp.rows()) {
+              g.writeStartArray();
+              g.writeNumber(row.latencyTarget());
+              candidate(g, r, row.aggregated());
+              candidate(g, r, row.disaggregated());
+              g.writeString(row.winner().map(a -> Labels.architecture(a)).orElse(""));
+              if (row.aggregated() != null
+                  && row.disaggregated() != null
+                  && row.aggregated().objective() > 0) {
+                g.writeNumber(
+                    (row.disaggregated().objective() - row.aggregated().objective())
+                        / row.aggregated().objective()
+                        * 100);
+              } else {
+                g.writeNull();
+              }
+              g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
+  }
+
+  private static void candidate(JsonGenerator g, Report r, Optimum.Candidate c) throws IOException {
+    if (c == null) {
+      g.writeNull();
+      g.writeNull();
+      g.writeNull();
+      return;
+    }
+    g.writeString(r.labels.label(c.point()));
+    g.writeString(c.loadLevel());
+    g.writeNumber(c.objective());
   }
 
   private static void datasets(Report r, Findings f) {

@@ -36,6 +36,7 @@ final class Frame {
     "Costs",
     "P/D vs aggregated",
     "Regression",
+    "P/D filtered",
     "Rankings",
     "MLPerf",
     "Datasets"

@@ -47,6 +47,7 @@ public final class HtmlReport {
           "costs",
           "pd-vs-aggregated",
           "regression",
+          DashboardViews.PD,
           DashboardViews.RANKINGS,
           DashboardViews.MLPERF,
           DashboardViews.DATASETS);

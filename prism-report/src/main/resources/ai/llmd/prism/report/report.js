@@ -53,9 +53,23 @@ values.forEach(function(v){s.appendChild(h('option',{value:v},v));});s.value=val
 function distinct(xs){var out=[];xs.forEach(function(x){if(out.indexOf(x)<0){out.push(x);}});return out;}
 function pct(v){return (v>0?'+':'')+v.toFixed(1)+' %';}
 // ---------------------------------------------------------------- dashboard views drawn from findings
-[['rankings',rankings],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
+var filters={};// Explore's facet selection, facet name to selected values; views that follow it listen for prism-filter
+[['pd-filtered',pdFiltered],['rankings',rankings],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
 var el=document.getElementById(v[0]+'-data'),box=document.getElementById(v[0]+'-view');
 if(el&&box){inflate(el).then(function(V){var n=document.getElementById(v[0]+'-nojs');if(n){n.remove();}box.hidden=false;v[1](V,box);box.setAttribute('data-ready','1');}).catch(failed(v[0]+'-nojs'));}});
+function pdFiltered(V,box){
+var bar=h('div',{'class':'bar'});box.appendChild(bar);
+var targets=distinct([].concat.apply([],V.groups.map(function(g){return g.rows.map(function(r){return String(r[0]);});})));
+var sel=picker(bar,'pd-target',V.latency+' target ('+V.latencyUnit+')',['all'].concat(targets),'all');
+var note=h('p',{'class':'status',id:'pd-status'}),out=h('div',{'class':'scroll'});box.appendChild(note);box.appendChild(out);
+function passes(g){return Object.keys(filters).every(function(f){var s=filters[f];return !s||!s.length||!(f in g.facets)||s.indexOf(g.facets[f])>=0;});}
+function show(){var gs=V.groups.filter(passes),rows=[];
+gs.forEach(function(g){g.rows.forEach(function(r){if(sel.value==='all'||String(r[0])===sel.value){rows.push([g.workload,r[0],r[1],r[2],r[3],r[4],r[5],r[6],r[7],r[8]]);}});});
+note.textContent=gs.length+' of '+V.groups.length+' workload groups under the filters of Explore; '+rows.length+' rows';
+out.textContent='';out.appendChild(grid('pd-table',[['workload','Workload'],['target','Target ('+V.latencyUnit+')',false],['aggregated','Aggregated'],['aggregated-load','Load'],
+['aggregated-value','Aggregated ('+V.unit+')',true],['pd','P/D'],['pd-load','Load'],['pd-value','P/D ('+V.unit+')',true],['winner','Higher'],['advantage','P/D vs aggregated (%)',true]],rows));
+box.setAttribute('data-rows',String(rows.length));}
+sel.addEventListener('change',show);document.addEventListener('prism-filter',show);show();}
 function rankings(V,box){
 var bar=h('div',{'class':'bar'});box.appendChild(bar);
 var groups=V.groups.map(function(g){return g.group;}),sel=picker(bar,'rankings-group',V.by.replace(/_/g,' '),groups,groups[0]);
@@ -319,6 +333,7 @@ var cfgs={};res.rows.forEach(function(i){cfgs[D.configuration[i]]=1;});
 status.textContent=res.rows.length+' of '+N+' points, '+Object.keys(cfgs).length+' configurations; '+plotted.length+' plotted'+
 (dropped?' ('+dropped+' not positive on a log axis)':'')+'; frontier: '+onAll.length+' points'+(mx.cost||my.cost?'; prices: '+state.pricing:'');
 var t3=performance.now();draw(res);var t4=performance.now();renderTable(res.rows);if(!quiet){toFragment();}
+filters=state.sel;document.dispatchEvent(new CustomEvent('prism-filter'));
 // where the time of the last update went, in ms, for the timing harness
 app.setAttribute('data-timing','filter '+(t1-t0).toFixed(1)+', frontier '+(t2-t1).toFixed(1)+', counts '+(t3-t2).toFixed(1)+', chart '+(t4-t3).toFixed(1)+', table '+(performance.now()-t4).toFixed(1));
 app.setAttribute('data-ready','1');}

@@ -10,6 +10,7 @@ import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.DatasetViews;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.MlperfViews;
+import ai.llmd.prism.core.findings.PdComparison;
 import ai.llmd.prism.core.formats.DatasetSummaries;
 import ai.llmd.prism.core.formats.DatasetSummary;
 import ai.llmd.prism.core.formats.TokenLengths;
@@ -155,5 +156,38 @@ class DashboardViewsTest {
     assertThat(HtmlReportTest.section(html, DashboardViews.DATASETS))
         .contains("class=\"omitted\"")
         .contains("--datasets DIR");
+  }
+
+  @Test
+  void thePdBlockHoldsFindingsPdComparisonWithEachGroupsFacets() throws Exception {
+    LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
+    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    JsonNode d = block(html, DashboardViews.PD);
+    PdComparison want = Findings.of(loaded).pdVsAggregated();
+    assertThat(d.get("groups")).hasSize(want.compared().size()).isNotEmpty();
+    for (int i = 0; i < want.compared().size(); i++) {
+      PdComparison.Group g = want.compared().get(i);
+      JsonNode group = d.get("groups").get(i);
+      assertThat(group.get("workload").asText()).isEqualTo(g.workload().key());
+      assertThat(group.get("facets").get("model").asText()).isNotEmpty();
+      // the architecture differs between the two sides, so it is no facet of the group
+      assertThat(group.get("facets").has("architecture")).isFalse();
+      assertThat(group.get("rows")).hasSize(g.rows().size());
+      for (int k = 0; k < g.rows().size(); k++) {
+        var row = g.rows().get(k);
+        JsonNode got = group.get("rows").get(k);
+        assertThat(got.get(0).asDouble()).isEqualTo(row.latencyTarget());
+        if (row.aggregated() != null) {
+          assertThat(got.get(3).asDouble()).isEqualTo(row.aggregated().objective());
+        } else {
+          assertThat(got.get(3).isNull()).isTrue();
+        }
+        if (row.disaggregated() != null) {
+          assertThat(got.get(6).asDouble()).isEqualTo(row.disaggregated().objective());
+        } else {
+          assertThat(got.get(6).isNull()).isTrue();
+        }
+      }
+    }
   }
 }
