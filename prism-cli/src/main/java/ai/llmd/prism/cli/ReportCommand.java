@@ -2,11 +2,15 @@ package ai.llmd.prism.cli;
 
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
+import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.formats.DatasetSummaries;
+import ai.llmd.prism.core.normalize.ModelRegistry;
 import ai.llmd.prism.report.HtmlReport;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +80,14 @@ final class ReportCommand implements Callable<Integer> {
               + " sample): their token-length histograms and percentiles fill the Datasets view.")
   Path datasets;
 
+  @Option(
+      names = "--arena",
+      paramLabel = "FILE",
+      description =
+          "Arena scores ({\"<model>\": {\"arena_score_text\": <n>}}) for the Quality view,"
+              + " joined to models of the same canonical id and precision only.")
+  Path arena;
+
   @Override
   public Integer call() throws IOException {
     List<Constraint> constraints;
@@ -85,6 +97,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--slo " + e.getMessage());
     }
     CostEstimator costs = priceOptions.estimator(spec);
+    ArenaScores scores = arena == null ? null : readArena(arena); // a usage error before loading
     LoadResult loaded = source.load();
     LoadResult current = new LoadResult(filters.apply(loaded.points()), loaded.problems());
     LoadResult base = null;
@@ -105,11 +118,18 @@ final class ReportCommand implements Callable<Integer> {
       read = DatasetSummaries.read(datasets);
       options = options.withDatasets(read);
     }
+    if (scores != null) {
+      options = options.withArena(scores);
+    }
     Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());
     if (base != null) {
       problems.addAll(base.problems());
+    }
+    if (scores != null) {
+      problems.addAll(scores.problems());
+      errors |= scores.problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
     }
     if (read != null) {
       problems.addAll(read.problems());
@@ -121,5 +141,15 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     return errors ? 1 : 0;
+  }
+
+  /** The scores in {@code file}; a file that cannot be opened is a usage error naming it. */
+  private ArenaScores readArena(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return ArenaScores.read(in, file.toString(), ModelRegistry.builtIn());
+    } catch (IOException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--arena cannot read " + file + ": " + e.getMessage());
+    }
   }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.PdComparison;
+import ai.llmd.prism.core.findings.QualityView;
 import ai.llmd.prism.core.formats.DatasetSummaries;
 import ai.llmd.prism.core.formats.DatasetSummary;
 import ai.llmd.prism.core.formats.TokenLengths;
@@ -218,6 +220,43 @@ class DashboardViewsInBrowserTest {
       }
     }
     return out;
+  }
+
+  @Test
+  void theQualityViewShowsEachModelsArenaScoreAsFindingsJoinsIt() throws Exception {
+    Path scores = Fixtures.require("prism/arena_scores.json");
+    Path examples = Fixtures.repositoryRoot().orElseThrow().resolve("examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(examples));
+    report(examples, "--arena", scores.toString());
+    Browser.awaitReady(browser, "#quality-view");
+    ArenaScores read;
+    try (var in = Files.newInputStream(scores)) {
+      read = ArenaScores.read(in);
+    }
+    QualityView want =
+        Findings.builder(Prism.create().load(examples.toString())).arena(read).build().quality();
+    List<List<String>> expected = new ArrayList<>();
+    for (QualityView.Model m : want.models()) {
+      expected.add(
+          List.of(
+              m.model(),
+              m.arena().map(v -> Double.toString(v)).orElse("-"),
+              Double.toString(m.best().value())));
+    }
+    assertThat(
+            rows("quality-table", "model", "arena", "value").stream()
+                .map(
+                    r ->
+                        List.of(
+                            r.get(0),
+                            r.get(1).equals("–")
+                                ? "-"
+                                : Double.toString(Double.parseDouble(r.get(1))),
+                            Double.toString(Double.parseDouble(r.get(2)))))
+                .toList())
+        .isEqualTo(expected);
+    assertThat(want.scored()).isPositive();
+    assertNoConsoleError();
   }
 
   static List<String> lengths(String side, TokenLengths t) {

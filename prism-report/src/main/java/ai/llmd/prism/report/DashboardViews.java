@@ -13,6 +13,7 @@ import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.Labels;
 import ai.llmd.prism.core.findings.MlperfViews;
 import ai.llmd.prism.core.findings.PdComparison;
+import ai.llmd.prism.core.findings.QualityView;
 import ai.llmd.prism.core.formats.MlperfResult;
 import ai.llmd.prism.core.formats.TokenLengths;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -42,6 +43,7 @@ final class DashboardViews {
   static final String MLPERF = "mlperf";
   static final String DATASETS = "datasets";
   static final String PD = "pd-filtered";
+  static final String QUALITY = "quality";
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -58,9 +60,11 @@ final class DashboardViews {
             .slo(r.options.slo)
             .latencyTargets(targets)
             .datasets(r.options.datasets)
+            .arena(r.options.arena)
             .build();
     pd(r, f);
     rankings(r, f);
+    quality(r, f);
     mlperf(r, f);
     datasets(r, f);
   }
@@ -259,6 +263,59 @@ final class DashboardViews {
             + " per "
             + f.options().rankGroups()
             + ", each by its best point; equal values share a rank.");
+  }
+
+  private static void quality(Report r, Findings f) {
+    QualityView q = f.quality();
+    if (r.options.arena == null || q.models().isEmpty()) {
+      r.omitted(
+          QUALITY,
+          "Quality",
+          r.options.arena == null
+              ? "No arena scores given (prism report --arena arena_scores.json joins them to the"
+                  + " models)."
+              : "No model to score: no point has "
+                  + Labels.measure(f.options().rankMeasure())
+                  + ".");
+      return;
+    }
+    section(
+        r,
+        QUALITY,
+        "Quality",
+        qualityData(r, f, q),
+        q.scored()
+            + " of "
+            + q.models().size()
+            + " models have an arena score (an entry of the same canonical model and precision;"
+            + " names are never matched by substring). Each beside its best configuration by "
+            + Labels.measure(f.options().rankMeasure())
+            + ".");
+  }
+
+  /** The quality overlay: per model [model, arena score, arena name, best label, value, load]. */
+  static String qualityData(Report r, Findings f, QualityView q) {
+    return json(
+        g -> {
+          g.writeStringField("measure", Labels.measure(f.options().rankMeasure()));
+          g.writeStringField("unit", Labels.unit(f.options().rankMeasure()));
+          g.writeArrayFieldStart("models");
+          for (QualityView.Model m : q.models()) {
+            g.writeStartArray();
+            g.writeString(Html.shorten(m.model(), Html.KEPT));
+            if (m.arena().isPresent()) {
+              g.writeNumber(m.arena().get());
+            } else {
+              g.writeNull();
+            }
+            g.writeString(m.arenaName().orElse(""));
+            g.writeString(r.labels.label(m.best().point()));
+            g.writeNumber(m.best().value());
+            g.writeString(PointLabels.loadText(m.best().point()));
+            g.writeEndArray();
+          }
+          g.writeEndArray();
+        });
   }
 
   private static void mlperf(Report r, Findings f) {

@@ -38,6 +38,7 @@ final class Frame {
     "Regression",
     "P/D filtered",
     "Rankings",
+    "Quality",
     "MLPerf",
     "Datasets"
   };

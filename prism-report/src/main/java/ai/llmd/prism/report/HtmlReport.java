@@ -2,6 +2,7 @@ package ai.llmd.prism.report;
 
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
+import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
@@ -49,6 +50,7 @@ public final class HtmlReport {
           "regression",
           DashboardViews.PD,
           DashboardViews.RANKINGS,
+          DashboardViews.QUALITY,
           DashboardViews.MLPERF,
           DashboardViews.DATASETS);
 
@@ -63,6 +65,7 @@ public final class HtmlReport {
     Plugins plugins;
     String chartFormat = "svg";
     DatasetSummaries.Result datasets;
+    ArenaScores arena;
 
     private Options() {}
 
@@ -77,6 +80,7 @@ public final class HtmlReport {
       o.plugins = plugins;
       o.chartFormat = chartFormat;
       o.datasets = datasets;
+      o.arena = arena;
       return o;
     }
 
@@ -156,6 +160,13 @@ public final class HtmlReport {
     public Options withDatasets(DatasetSummaries.Result read) {
       Options o = copy();
       o.datasets = Objects.requireNonNull(read, "datasets");
+      return o;
+    }
+
+    /** Arena scores whose models the Quality view joins to the benchmarked ones. */
+    public Options withArena(ArenaScores scores) {
+      Options o = copy();
+      o.arena = Objects.requireNonNull(scores, "arena");
       return o;
     }
 

@@ -54,7 +54,7 @@ function distinct(xs){var out=[];xs.forEach(function(x){if(out.indexOf(x)<0){out
 function pct(v){return (v>0?'+':'')+v.toFixed(1)+' %';}
 // ---------------------------------------------------------------- dashboard views drawn from findings
 var filters={};// Explore's facet selection, facet name to selected values; views that follow it listen for prism-filter
-[['pd-filtered',pdFiltered],['rankings',rankings],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
+[['pd-filtered',pdFiltered],['rankings',rankings],['quality',quality],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
 var el=document.getElementById(v[0]+'-data'),box=document.getElementById(v[0]+'-view');
 if(el&&box){inflate(el).then(function(V){var n=document.getElementById(v[0]+'-nojs');if(n){n.remove();}box.hidden=false;v[1](V,box);box.setAttribute('data-ready','1');}).catch(failed(v[0]+'-nojs'));}});
 function pdFiltered(V,box){
@@ -70,6 +70,12 @@ out.textContent='';out.appendChild(grid('pd-table',[['workload','Workload'],['ta
 ['aggregated-value','Aggregated ('+V.unit+')',true],['pd','P/D'],['pd-load','Load'],['pd-value','P/D ('+V.unit+')',true],['winner','Higher'],['advantage','P/D vs aggregated (%)',true]],rows));
 box.setAttribute('data-rows',String(rows.length));}
 sel.addEventListener('change',show);document.addEventListener('prism-filter',show);show();}
+function quality(V,box){
+var top=Math.max.apply(null,V.models.map(function(m){return m[1]===null?0:m[1];}));
+box.appendChild(grid('quality-table',[['model','Model'],['arena','Arena score',true],['bar','',undefined,function(row){var td=h('td',{'class':'barcell'});
+if(row[1]!==null&&top>0){var b=h('div',{'class':'hbar'});b.style.width=(row[1]/top*100).toFixed(1)+'%';td.appendChild(b);}return td;}],
+['arena-name','Arena entry'],['configuration','Best configuration'],['value',V.measure+' ('+V.unit+')',true],['load','Load']],
+V.models.map(function(m){return [m[0],m[1],null,m[2],m[3],m[4],m[5]];})));}
 function rankings(V,box){
 var bar=h('div',{'class':'bar'});box.appendChild(bar);
 var groups=V.groups.map(function(g){return g.group;}),sel=picker(bar,'rankings-group',V.by.replace(/_/g,' '),groups,groups[0]);

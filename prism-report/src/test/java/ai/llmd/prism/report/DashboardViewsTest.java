@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.DatasetViews;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.MlperfViews;
 import ai.llmd.prism.core.findings.PdComparison;
+import ai.llmd.prism.core.findings.QualityView;
 import ai.llmd.prism.core.formats.DatasetSummaries;
 import ai.llmd.prism.core.formats.DatasetSummary;
 import ai.llmd.prism.core.formats.TokenLengths;
@@ -189,5 +191,28 @@ class DashboardViewsTest {
         }
       }
     }
+  }
+
+  @Test
+  void theQualityBlockHoldsEachModelsArenaScoreAndBestConfiguration() throws Exception {
+    ArenaScores scores;
+    try (var in = java.nio.file.Files.newInputStream(Fixtures.require("prism/arena_scores.json"))) {
+      scores = ArenaScores.read(in);
+    }
+    LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
+    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults().withArena(scores)).toHtml();
+    JsonNode d = block(html, DashboardViews.QUALITY);
+    QualityView want = Findings.builder(loaded).arena(scores).build().quality();
+    assertThat(d.get("models")).hasSize(want.models().size()).isNotEmpty();
+    for (int i = 0; i < want.models().size(); i++) {
+      QualityView.Model m = want.models().get(i);
+      JsonNode row = d.get("models").get(i);
+      assertThat(row.get(0).asText()).isEqualTo(m.model());
+      assertThat(row.get(1).isNull() ? null : row.get(1).asDouble())
+          .isEqualTo(m.arena().orElse(null));
+      assertThat(row.get(4).asDouble()).isEqualTo(m.best().value());
+    }
+    assertThat(HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml())
+        .contains("No arena scores given");
   }
 }

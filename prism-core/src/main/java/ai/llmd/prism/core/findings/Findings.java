@@ -8,6 +8,7 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
+import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Catalog;
 import ai.llmd.prism.core.analysis.Comparisons;
 import ai.llmd.prism.core.analysis.Configuration;
@@ -404,6 +405,19 @@ public final class Findings {
         () -> options.datasets == null ? DatasetViews.none() : DatasetViews.of(options.datasets));
   }
 
+  /**
+   * The quality overlay: each model's arena score from the scores given to the builder (default:
+   * none, so no model is scored) beside its best configuration by the ranking measure.
+   */
+  public QualityView quality() {
+    return memo(
+        "quality",
+        () ->
+            QualityView.of(
+                Comparisons.top(points, options.rankMeasure, 1, Facet.MODEL::valueOf),
+                options.arena));
+  }
+
   /** The options these findings were built with; every default is filled in. */
   public Options options() {
     return new Options(
@@ -483,6 +497,7 @@ public final class Findings {
     private int top = DEFAULT_TOP;
     private Map<Facet, List<String>> facetFilters = new LinkedHashMap<>();
     private DatasetSummaries.Result datasets;
+    private ArenaScores arena;
 
     private Builder(LoadResult result) {
       this.result = Objects.requireNonNull(result, "result");
@@ -508,6 +523,7 @@ public final class Findings {
       b.top = top;
       b.facetFilters = new LinkedHashMap<>(facetFilters);
       b.datasets = datasets;
+      b.arena = arena;
       return b;
     }
 
@@ -614,6 +630,12 @@ public final class Findings {
     /** Dataset summaries to describe ({@link Findings#datasets()}); {@code null} for none. */
     public Builder datasets(DatasetSummaries.Result read) {
       this.datasets = read;
+      return this;
+    }
+
+    /** Arena scores for the quality overlay ({@link Findings#quality()}); {@code null} for none. */
+    public Builder arena(ArenaScores scores) {
+      this.arena = scores;
       return this;
     }
 
