@@ -48,6 +48,8 @@ import picocli.CommandLine.ScopeType;
       FacetsCommand.class,
       RankCommand.class,
       MlperfCommand.class,
+      DatasetsCommand.class,
+      PublishCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -4,7 +4,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Constraint;
-import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.formats.DatasetSummaries;
 import ai.llmd.prism.core.normalize.ModelRegistry;
 import ai.llmd.prism.report.HtmlReport;
@@ -61,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--slo",
       paramLabel = "CONSTRAINTS",
       description = "Service-level objective for the winners (default: ${DEFAULT-VALUE}).")
-  String slo = HtmlReport.DEFAULT_SLO;
+  String slo = Findings.DEFAULT_SLO;
 
   @Option(names = "--title", paramLabel = "TEXT", description = "The page title.")
   String title = "Prism report";
@@ -96,7 +96,6 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--slo " + e.getMessage());
     }
-    CostEstimator costs = priceOptions.estimator(spec);
     ArenaScores scores = arena == null ? null : readArena(arena); // a usage error before loading
     LoadResult loaded = source.load();
     LoadResult current = new LoadResult(filters.apply(loaded.points()), loaded.problems());
@@ -105,23 +104,22 @@ final class ReportCommand implements Callable<Integer> {
       LoadResult b = source.load(baseline);
       base = new LoadResult(filters.apply(b.points()), b.problems());
     }
+    // the same findings, with the same mixins, as best, pareto, cost and compare build
+    DatasetSummaries.Result read = datasets == null ? null : DatasetSummaries.read(datasets);
+    Findings findings =
+        priceOptions
+            .apply(spec, Findings.builder(current))
+            .slo(constraints)
+            .baseline(base)
+            .datasets(read)
+            .arena(scores)
+            .build();
     HtmlReport.Options options =
         HtmlReport.Options.defaults()
             .withTitle(title)
-            .withSlo(constraints)
-            .withCosts(costs)
-            .withBaseline(base)
             .withGeneratedAt(timestamp)
             .withPlugins(PluginPath.plugins());
-    DatasetSummaries.Result read = null;
-    if (datasets != null) {
-      read = DatasetSummaries.read(datasets);
-      options = options.withDatasets(read);
-    }
-    if (scores != null) {
-      options = options.withArena(scores);
-    }
-    Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
+    Output.write(spec, output, HtmlReport.of(findings, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());
     if (base != null) {

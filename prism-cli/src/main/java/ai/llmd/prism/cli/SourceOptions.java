@@ -1,15 +1,21 @@
 package ai.llmd.prism.cli;
 
+import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.publish.Publisher;
+import ai.llmd.prism.core.publish.Stores;
 import ai.llmd.prism.spi.ConnectorConfig;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
@@ -124,7 +130,8 @@ final class SourceOptions {
             .withFollowSymlinks(followSymlinks)
             .withMapping(mapping)
             .withConnectorConfig(checked);
-    String[] all = from.toArray(String[]::new);
+    List<Problem> indexProblems = new ArrayList<>();
+    String[] all = published(from, prism, checked, indexProblems).toArray(String[]::new);
     LoadResult result;
     if (!ProgressBar.wanted()) {
       result = prism.withOptions(options).load(all);
@@ -140,7 +147,46 @@ final class SourceOptions {
     if (rejected != null) {
       throw new ParameterException(spec.commandLine(), "--config " + rejected);
     }
+    if (!indexProblems.isEmpty()) {
+      List<Problem> problems = new ArrayList<>(indexProblems);
+      problems.addAll(result.problems());
+      result = new LoadResult(result.points(), problems);
+    }
     return result;
+  }
+
+  /** The --config values, for a connector opened outside a load (a store to publish to). */
+  ConnectorConfig connectorConfig() {
+    return ConnectorConfig.of(config);
+  }
+
+  /**
+   * The sources with each published store (a directory or s3:// or gs:// prefix holding Prism's
+   * index.jsonl) replaced by the reports its index names, so a store is read through its index.
+   */
+  private static List<String> published(
+      List<String> from, Prism prism, ConnectorConfig config, List<Problem> problems) {
+    List<String> out = new ArrayList<>();
+    for (String s : from) {
+      Optional<Publisher.Index> index = Optional.empty();
+      if (!s.equals("-")) {
+        try (Stores.Store store = Stores.open(s, prism.plugins(), config)) {
+          index = Publisher.readIndex(store.connector(), store.root());
+        } catch (IOException | RuntimeException e) {
+          // not a writable store, unreachable, or a connector that cannot start here: the load
+          // itself says what is wrong with the source
+        }
+      }
+      if (index.isEmpty()) {
+        out.add(s);
+        continue;
+      }
+      problems.addAll(index.get().problems());
+      for (URI object : index.get().objects()) {
+        out.add("file".equals(object.getScheme()) ? Path.of(object).toString() : object.toString());
+      }
+    }
+    return out;
   }
 
   /**

@@ -50,18 +50,7 @@ final class DashboardViews {
   private DashboardViews() {}
 
   static void write(Report r) {
-    List<Double> targets = new ArrayList<>();
-    for (double t : r.options.latencyTargets) {
-      targets.add(t);
-    }
-    Findings f =
-        Findings.builder(r.result)
-            .baseline(r.options.baseline)
-            .slo(r.options.slo)
-            .latencyTargets(targets)
-            .datasets(r.options.datasets)
-            .arena(r.options.arena)
-            .build();
+    Findings f = r.findings;
     pd(r, f);
     rankings(r, f);
     quality(r, f);
@@ -267,11 +256,11 @@ final class DashboardViews {
 
   private static void quality(Report r, Findings f) {
     QualityView q = f.quality();
-    if (r.options.arena == null || q.models().isEmpty()) {
+    if (!q.scoresGiven() || q.models().isEmpty()) {
       r.omitted(
           QUALITY,
           "Quality",
-          r.options.arena == null
+          !q.scoresGiven()
               ? "No arena scores given (prism report --arena arena_scores.json joins them to the"
                   + " models)."
               : "No model to score: no point has "

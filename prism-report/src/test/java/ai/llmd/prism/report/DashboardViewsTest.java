@@ -43,7 +43,7 @@ class DashboardViewsTest {
   @Test
   void theMlperfBlockHoldsFindingsMlperfOnTheThreeRounds() throws Exception {
     LoadResult loaded = Prism.create().load(Fixtures.require("perfdash/mlperf-data").toString());
-    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    String html = HtmlReport.of(Findings.of(loaded), HtmlReport.Options.defaults()).toHtml();
     JsonNode d = block(html, DashboardViews.MLPERF);
     MlperfViews want = Findings.of(loaded).mlperf();
     assertThat(d.get("points").asInt()).isEqualTo(want.mlperfPoints()).isPositive();
@@ -98,7 +98,7 @@ class DashboardViewsTest {
   @Test
   void theRankingsBlockHoldsFindingsRanking() throws Exception {
     LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
-    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    String html = HtmlReport.of(Findings.of(loaded), HtmlReport.Options.defaults()).toHtml();
     JsonNode d = block(html, DashboardViews.RANKINGS);
     Ranking<String> want = Findings.of(loaded).ranking();
     assertThat(d.get("groups")).hasSize(want.groups().size()).isNotEmpty();
@@ -119,7 +119,7 @@ class DashboardViewsTest {
   @Test
   void withoutMlperfPointsTheMlperfSectionIsAOneLineNote() {
     LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
-    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    String html = HtmlReport.of(Findings.of(loaded), HtmlReport.Options.defaults()).toHtml();
     assertThat(HtmlReportTest.section(html, DashboardViews.MLPERF))
         .contains("class=\"omitted\"")
         .contains("no point was read from an MLPerf export")
@@ -131,7 +131,10 @@ class DashboardViewsTest {
     DatasetSummaries.Result read =
         DatasetSummaries.read(Fixtures.require("perfdash/mlperf-data/summaries"));
     LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
-    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults().withDatasets(read)).toHtml();
+    String html =
+        HtmlReport.of(
+                Findings.builder(loaded).datasets(read).build(), HtmlReport.Options.defaults())
+            .toHtml();
     JsonNode d = block(html, DashboardViews.DATASETS);
     assertThat(d.get("datasets")).hasSize(read.summaries().size()).hasSizeGreaterThan(3);
     for (int i = 0; i < read.summaries().size(); i++) {
@@ -154,7 +157,7 @@ class DashboardViewsTest {
   @Test
   void withoutDatasetsTheDatasetsSectionSaysHowToGiveThem() {
     LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
-    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    String html = HtmlReport.of(Findings.of(loaded), HtmlReport.Options.defaults()).toHtml();
     assertThat(HtmlReportTest.section(html, DashboardViews.DATASETS))
         .contains("class=\"omitted\"")
         .contains("--datasets DIR");
@@ -163,7 +166,7 @@ class DashboardViewsTest {
   @Test
   void thePdBlockHoldsFindingsPdComparisonWithEachGroupsFacets() throws Exception {
     LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
-    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml();
+    String html = HtmlReport.of(Findings.of(loaded), HtmlReport.Options.defaults()).toHtml();
     JsonNode d = block(html, DashboardViews.PD);
     PdComparison want = Findings.of(loaded).pdVsAggregated();
     assertThat(d.get("groups")).hasSize(want.compared().size()).isNotEmpty();
@@ -200,7 +203,9 @@ class DashboardViewsTest {
       scores = ArenaScores.read(in);
     }
     LoadResult loaded = Prism.create().load(HtmlReportTest.examples().toString());
-    String html = HtmlReport.of(loaded, HtmlReport.Options.defaults().withArena(scores)).toHtml();
+    String html =
+        HtmlReport.of(Findings.builder(loaded).arena(scores).build(), HtmlReport.Options.defaults())
+            .toHtml();
     JsonNode d = block(html, DashboardViews.QUALITY);
     QualityView want = Findings.builder(loaded).arena(scores).build().quality();
     assertThat(d.get("models")).hasSize(want.models().size()).isNotEmpty();
@@ -212,7 +217,7 @@ class DashboardViewsTest {
           .isEqualTo(m.arena().orElse(null));
       assertThat(row.get(4).asDouble()).isEqualTo(m.best().value());
     }
-    assertThat(HtmlReport.of(loaded, HtmlReport.Options.defaults()).toHtml())
+    assertThat(HtmlReport.of(Findings.of(loaded), HtmlReport.Options.defaults()).toHtml())
         .contains("No arena scores given");
   }
 }

@@ -15,6 +15,7 @@ import ai.llmd.prism.core.analysis.CostEstimate;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.PricingCatalog;
+import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,8 @@ class EmbeddedDataTest {
 
   static void assertRoundTrip(List<BenchmarkPoint> loaded) throws Exception {
     String html =
-        HtmlReport.of(new LoadResult(loaded, List.of()), HtmlReport.Options.defaults()).toHtml();
+        HtmlReport.of(Findings.of(new LoadResult(loaded, List.of())), HtmlReport.Options.defaults())
+            .toHtml();
     JsonNode d = embedded(html);
     List<BenchmarkPoint> ps = Catalog.of(loaded).points();
     assertThat(d.get("n").asInt()).isEqualTo(ps.size());
@@ -144,7 +146,8 @@ class EmbeddedDataTest {
                   v.location())));
     }
     String html =
-        HtmlReport.of(new LoadResult(many, List.of()), HtmlReport.Options.defaults()).toHtml();
+        HtmlReport.of(Findings.of(new LoadResult(many, List.of())), HtmlReport.Options.defaults())
+            .toHtml();
     String table = HtmlReportTest.section(html, "configurations");
     assertThat(table.split("<tr>", -1).length - 2).isEqualTo(ConfigurationsSection.ROWS);
     assertThat(table).contains((many.size() - ConfigurationsSection.ROWS) + " more points");

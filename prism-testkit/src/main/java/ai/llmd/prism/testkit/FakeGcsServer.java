@@ -2,8 +2,10 @@ package ai.llmd.prism.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +28,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * An in-memory stand-in for the Google Cloud Storage JSON API on 127.0.0.1, enough for the real
  * {@code google-cloud-storage} client to list (with {@code prefix}, {@code maxResults} and {@code
- * pageToken}), get metadata and download media. Every request is logged, and failures can be
- * injected to exercise retries. Point a client at {@link #endpoint()} with {@code setHost}.
+ * pageToken}), get metadata, download media and upload objects (simple or multipart, with {@code
+ * ifGenerationMatch} preconditions). Every request is logged, and failures can be injected to
+ * exercise retries. Point a client at {@link #endpoint()} with {@code setHost}.
  */
 public final class FakeGcsServer implements AutoCloseable {
 
@@ -88,9 +95,11 @@ public final class FakeGcsServer implements AutoCloseable {
     if (b == null) {
       throw new IllegalArgumentException("no bucket " + bucket);
     }
-    long generation = generations.incrementAndGet();
-    b.put(name, new StoredObject(content.clone(), generation, Instant.now()));
-    return generation;
+    synchronized (b) {
+      long generation = generations.incrementAndGet();
+      b.put(name, new StoredObject(content.clone(), generation, Instant.now()));
+      return generation;
+    }
   }
 
   /** Answers the next {@code times} requests with {@code status} (e.g. 503) and no other effect. */
@@ -129,7 +138,13 @@ public final class FakeGcsServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      ex.getRequestBody().readAllBytes();
+      byte[] body = ex.getRequestBody().readAllBytes();
+      if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+        // the client gzips upload bodies
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+          body = in.readAllBytes();
+        }
+      }
       String path = percentDecode(ex.getRequestURI().getRawPath());
       Request r = new Request(ex.getRequestMethod(), path, query(ex.getRequestURI().getRawQuery()));
       log.add(r);
@@ -137,8 +152,12 @@ public final class FakeGcsServer implements AutoCloseable {
         error(ex, failureStatus, "injected failure");
         return;
       }
+      if (r.method().equals("POST") && path.matches("/upload/storage/v1/b/[^/]+/o")) {
+        upload(ex, r, body, path.split("/")[5]);
+        return;
+      }
       if (!r.method().equals("GET")) {
-        error(ex, 405, "only GET is supported by this fake");
+        error(ex, 405, "only GET and uploads are supported by this fake");
         return;
       }
       if (path.matches("/storage/v1/b/[^/]+/o")) {
@@ -168,6 +187,139 @@ public final class FakeGcsServer implements AutoCloseable {
     } catch (RuntimeException e) {
       error(ex, 500, String.valueOf(e));
     }
+  }
+
+  /**
+   * A simple ({@code uploadType=media}) or multipart upload, honouring {@code ifGenerationMatch}
+   * (0: only if there is no live object) as GCS does: 412 {@code conditionNotMet} when it fails.
+   */
+  private void upload(HttpExchange ex, Request r, byte[] body, String bucket) throws IOException {
+    NavigableMap<String, StoredObject> b = buckets.get(bucket);
+    if (b == null) {
+      error(ex, 404, "The specified bucket does not exist.");
+      return;
+    }
+    String name;
+    byte[] content;
+    String type = r.query().get("uploadType");
+    if ("media".equals(type)) {
+      name = r.query().get("name");
+      content = body;
+    } else if ("multipart".equals(type)) {
+      String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+      Matcher boundary =
+          Pattern.compile("boundary=\"?([^\";]+)\"?")
+              .matcher(contentType == null ? "" : contentType);
+      if (!boundary.find()) {
+        error(ex, 400, "multipart upload without a boundary");
+        return;
+      }
+      List<byte[]> parts = parts(body, boundary.group(1));
+      if (parts.size() < 2) {
+        error(
+            ex, 400, "multipart upload needs metadata and media, found " + parts.size() + " parts");
+        return;
+      }
+      Matcher n =
+          Pattern.compile("\"name\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+              .matcher(new String(parts.get(0), StandardCharsets.UTF_8));
+      name = n.find() ? unescape(n.group(1)) : null;
+      content = parts.get(1);
+    } else {
+      error(ex, 400, "uploadType " + type + " is not supported by this fake");
+      return;
+    }
+    if (name == null || name.isEmpty()) {
+      error(ex, 400, "an upload needs an object name");
+      return;
+    }
+    String condition = r.query().get("ifGenerationMatch");
+    StoredObject stored;
+    synchronized (b) {
+      StoredObject current = b.get(name);
+      if (condition != null) {
+        long g = Long.parseLong(condition);
+        boolean holds = g == 0 ? current == null : current != null && current.generation() == g;
+        if (!holds) {
+          send(
+              ex,
+              412,
+              "application/json",
+              "{\"error\":{\"code\":412,\"message\":\"At least one of the pre-conditions you"
+                  + " specified did not hold.\",\"errors\":[{\"message\":\"At least one of the"
+                  + " pre-conditions you specified did not hold.\",\"domain\":\"global\","
+                  + "\"reason\":\"conditionNotMet\"}]}}");
+          return;
+        }
+      }
+      stored = new StoredObject(content.clone(), generations.incrementAndGet(), Instant.now());
+      b.put(name, stored);
+    }
+    send(ex, 200, "application/json", objectJson(bucket, name, stored));
+  }
+
+  /** The bodies of the parts of a multipart body, each without its headers. */
+  private static List<byte[]> parts(byte[] body, String boundary) {
+    byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+    List<byte[]> out = new ArrayList<>();
+    int at = indexOf(body, delimiter, 0);
+    while (at >= 0) {
+      int start = at + delimiter.length;
+      if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
+        break; // the closing delimiter
+      }
+      int next = indexOf(body, delimiter, start);
+      if (next < 0) {
+        break;
+      }
+      byte[] headersEnd = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+      int content = indexOf(body, headersEnd, start);
+      int end = next - 2; // the CRLF before the delimiter
+      if (content >= 0 && content < next) {
+        out.add(Arrays.copyOfRange(body, content + 4, Math.max(content + 4, end)));
+      }
+      at = next;
+    }
+    return out;
+  }
+
+  private static int indexOf(byte[] in, byte[] what, int from) {
+    outer:
+    for (int i = from; i <= in.length - what.length; i++) {
+      for (int j = 0; j < what.length; j++) {
+        if (in[i + j] != what[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Undoes the JSON escapes a client writes in an object name. */
+  private static String unescape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 == s.length()) {
+        b.append(c);
+        continue;
+      }
+      char e = s.charAt(++i);
+      switch (e) {
+        case 'n' -> b.append('\n');
+        case 't' -> b.append('\t');
+        case 'r' -> b.append('\r');
+        case 'b' -> b.append('\b');
+        case 'f' -> b.append('\f');
+        case 'u' -> {
+          b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> b.append(e);
+      }
+    }
+    return b.toString();
   }
 
   private void list(HttpExchange ex, Request r, String bucket) throws IOException {

@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * @param models one per model of the ranking, in ranking order
  * @param scored how many of them have an arena score
+ * @param scoresGiven whether arena scores were given at all
  */
-public record QualityView(List<Model> models, int scored) {
+public record QualityView(List<Model> models, int scored, boolean scoresGiven) {
 
   /** Copies the list. */
   public QualityView {
@@ -65,6 +66,6 @@ public record QualityView(List<Model> models, int scored) {
           new Model(
               e.getKey(), s.map(ArenaScores.Score::score), s.map(ArenaScores.Score::name), best));
     }
-    return new QualityView(out, scored);
+    return new QualityView(out, scored, scores != null);
   }
 }

@@ -66,7 +66,9 @@ final class BrV02 {
             "/scenario/load/native/config/server/model_name",
             "no inference engine names the model; using the load generator's model name");
       } else {
-        f.info("/scenario", "no model name in the report; the model is unknown");
+        if (!root.at(BrExtension.AT + "/model/raw").isTextual()) {
+          f.info("/scenario", "no model name in the report; the model is unknown");
+        }
         model = "unknown";
       }
     }
@@ -80,13 +82,15 @@ final class BrV02 {
             s.components,
             withoutLonelyDecode(s.roles, f, "/scenario/stack"),
             null);
-    sink.point(
+    BenchmarkPoint point =
         new BenchmarkPoint(
             new Scenario(ModelRef.unresolved(model), deployment, workload),
             metrics.build(),
             List.of(),
             labels,
-            new Provenance(file.uri(), BenchmarkReportReader.ID, version, "")));
+            new Provenance(file.uri(), BenchmarkReportReader.ID, version, ""));
+    JsonNode ext = root.at(BrExtension.AT);
+    sink.point(ext.isMissingNode() ? point : BrExtension.apply(point, ext, f));
   }
 
   // ---------------------------------------------------------------- run

@@ -240,6 +240,16 @@ final class Fields {
     return b.isEmpty() ? null : b.build();
   }
 
+  /** The BR key of {@code statistic} ({@code p99p9} for {@link Statistic#P99_9}). */
+  static String statKey(Statistic statistic) {
+    for (int i = 0; i < STATS.length; i++) {
+      if (STATS[i] == statistic) {
+        return STAT_KEYS[i];
+      }
+    }
+    throw new IllegalArgumentException("no BR key for " + statistic);
+  }
+
   /** The index of a statistic key, matched without case (a converter writes {@code P25}). */
   private static int statIndex(String name) {
     for (int i = 0; i < STAT_KEYS.length; i++) {

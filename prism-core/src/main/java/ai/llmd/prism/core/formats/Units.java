@@ -81,6 +81,8 @@ public final class Units {
             case "kilowatts", "kw" -> OptionalDouble.of(1000);
             default -> OptionalDouble.empty();
           };
+      case WATT_HOURS_PER_MILLION_TOKENS ->
+          d.equals("wh/1mtokens") ? OptionalDouble.of(1) : OptionalDouble.empty();
       default -> OptionalDouble.empty();
     };
   }

@@ -2,7 +2,11 @@ package ai.llmd.prism.connector.gcs;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
-import ai.llmd.prism.spi.SourceConnector;
+import ai.llmd.prism.spi.Precondition;
+import ai.llmd.prism.spi.PreconditionFailedException;
+import ai.llmd.prism.spi.RemoteConfig;
+import ai.llmd.prism.spi.StoredObject;
+import ai.llmd.prism.spi.WritableConnector;
 import com.google.api.gax.paging.Page;
 import com.google.cloud.BaseServiceException;
 import com.google.cloud.NoCredentials;
@@ -10,9 +14,11 @@ import com.google.cloud.ReadChannel;
 import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobField;
 import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.StorageOptions;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -28,8 +34,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Lists and reads {@code gs://bucket/prefix} with one thread-safe {@link Storage} client. */
-final class GcsSourceConnector implements SourceConnector {
+/**
+ * Lists, reads and writes {@code gs://bucket/prefix} with one thread-safe {@link Storage} client.
+ * The change token is the object's generation; conditional writes are GCS generation preconditions
+ * ({@code ifGenerationMatch=0} to create only, {@code ifGenerationMatch=<g>} to replace the
+ * generation that was read).
+ */
+final class GcsSourceConnector implements WritableConnector {
 
   /** Read ahead on open, so a missing object fails in {@link #open}, not later. */
   private static final int FIRST_CHUNK = 64 * 1024;
@@ -44,10 +55,8 @@ final class GcsSourceConnector implements SourceConnector {
 
   /** A connector configured by {@code config}, reading environment variables with {@code env}. */
   static GcsSourceConnector create(ConnectorConfig config, Function<String, String> env) {
-    int pageSize = config.integer("gcs.pageSize", 1000);
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new IllegalArgumentException("gcs.pageSize must be 1 to 1000, was " + pageSize);
-    }
+    RemoteConfig remote = RemoteConfig.of(config, "gcs");
+    int pageSize = remote.pageSize(1000, 1000);
     Optional<String> host =
         config
             .string("gcs.host")
@@ -65,15 +74,9 @@ final class GcsSourceConnector implements SourceConnector {
     config.string("gcs.project").ifPresent(b::setProjectId);
     // the client retries 429, 5xx and broken connections with jittered exponential backoff;
     // gcs.deadline bounds all tries of one call together
-    int attempts = config.integer("gcs.maxAttempts", 6);
-    if (attempts < 1) {
-      throw new IllegalArgumentException("gcs.maxAttempts must be at least 1, was " + attempts);
-    }
-    Duration delay = config.duration("gcs.initialRetryDelay", Duration.ofSeconds(1));
-    Duration deadline = config.duration("gcs.deadline", Duration.ofMinutes(2));
-    if (deadline.isNegative() || deadline.isZero()) {
-      throw new IllegalArgumentException("gcs.deadline must be positive, was " + deadline);
-    }
+    int attempts = remote.maxAttempts(6);
+    Duration delay = remote.retryDelay(Duration.ofSeconds(1));
+    Duration deadline = remote.deadline(Duration.ofMinutes(2));
     b.setRetrySettings(
         StorageOptions.getDefaultRetrySettings().toBuilder()
             .setMaxAttempts(attempts)
@@ -81,9 +84,9 @@ final class GcsSourceConnector implements SourceConnector {
             .setMaxRetryDelayDuration(delay.multipliedBy(32))
             .setTotalTimeoutDuration(deadline)
             .build());
-    Optional<String> attemptTimeout = config.string("gcs.attemptTimeout");
+    Optional<Duration> attemptTimeout = remote.attemptTimeout();
     if (attemptTimeout.isPresent()) {
-      int ms = (int) config.duration("gcs.attemptTimeout", Duration.ZERO).toMillis();
+      int ms = (int) Math.min(Integer.MAX_VALUE, attemptTimeout.get().toMillis());
       b.setTransportOptions(
           HttpTransportOptions.newBuilder().setConnectTimeout(ms).setReadTimeout(ms).build());
     }
@@ -210,6 +213,55 @@ final class GcsSourceConnector implements SourceConnector {
       return Long.parseLong(token);
     } catch (NumberFormatException e) {
       return null;
+    }
+  }
+
+  @Override
+  public Optional<StoredObject> get(URI object) throws IOException {
+    Location at = Location.of(object);
+    try {
+      Blob blob = storage.get(BlobId.of(at.bucket(), at.name()));
+      if (blob == null) {
+        return Optional.empty();
+      }
+      // read the generation just looked up, so the bytes and the token agree
+      byte[] content =
+          storage.readAllBytes(BlobId.of(at.bucket(), at.name(), blob.getGeneration()));
+      return Optional.of(new StoredObject(content, blob.getGeneration().toString()));
+    } catch (BaseServiceException e) {
+      if (e.getCode() == 404) {
+        return Optional.empty(); // gone between the lookup and the read
+      }
+      throw new IOException("reading " + object + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String put(URI object, byte[] content, Precondition precondition) throws IOException {
+    Location at = Location.of(object);
+    BlobInfo info = BlobInfo.newBuilder(BlobId.of(at.bucket(), at.name())).build();
+    BlobTargetOption[] options =
+        switch (precondition.kind()) {
+          case NONE -> new BlobTargetOption[0];
+          case ABSENT -> new BlobTargetOption[] {BlobTargetOption.doesNotExist()};
+          case MATCHES -> {
+            Long generation = generation(precondition.changeToken());
+            if (generation == null) {
+              throw new PreconditionFailedException(object, precondition);
+            }
+            yield new BlobTargetOption[] {BlobTargetOption.generationMatch(generation)};
+          }
+        };
+    try {
+      return storage.create(info, content, options).getGeneration().toString();
+    } catch (BaseServiceException e) {
+      if (e.getCode() == 412) {
+        throw new PreconditionFailedException(object, precondition);
+      }
+      if (e.getCode() == 404) {
+        throw new FileNotFoundException("gs://" + at.bucket() + ": no such bucket");
+      }
+      throw new IOException("writing " + object + " failed: " + e.getMessage(), e);
     }
   }
 

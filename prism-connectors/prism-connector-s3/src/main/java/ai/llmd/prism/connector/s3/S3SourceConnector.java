@@ -2,7 +2,11 @@ package ai.llmd.prism.connector.s3;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
-import ai.llmd.prism.spi.SourceConnector;
+import ai.llmd.prism.spi.Precondition;
+import ai.llmd.prism.spi.PreconditionFailedException;
+import ai.llmd.prism.spi.RemoteConfig;
+import ai.llmd.prism.spi.StoredObject;
+import ai.llmd.prism.spi.WritableConnector;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
@@ -22,8 +26,10 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -34,11 +40,16 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** Lists and reads {@code s3://bucket/prefix} with one thread-safe {@link S3Client}. */
-final class S3SourceConnector implements SourceConnector {
+/**
+ * Lists, reads and writes {@code s3://bucket/prefix} with one thread-safe {@link S3Client}.
+ * Conditional writes use S3's {@code If-None-Match: *} (create only) and {@code If-Match: <ETag>}
+ * (compare and swap).
+ */
+final class S3SourceConnector implements WritableConnector {
 
   /** Objects up to this size are read whole in {@link #open}, so a broken body is retried. */
   private static final long BUFFER_LIMIT = 64L << 20;
@@ -55,10 +66,8 @@ final class S3SourceConnector implements SourceConnector {
 
   /** A connector configured by {@code config}, reading environment variables with {@code env}. */
   static S3SourceConnector create(ConnectorConfig config, Function<String, String> env) {
-    int pageSize = config.integer("s3.pageSize", 1000);
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new IllegalArgumentException("s3.pageSize must be 1 to 1000, was " + pageSize);
-    }
+    RemoteConfig remote = RemoteConfig.of(config, "s3");
+    int pageSize = remote.pageSize(1000, 1000);
     Optional<URI> endpoint = endpoint(config, env);
     S3ClientBuilder b =
         S3Client.builder()
@@ -72,9 +81,8 @@ final class S3SourceConnector implements SourceConnector {
       // a bucket in another region than the configured one is found, not refused
       b.crossRegionAccessEnabled(true);
     }
-    Retry retry = Retry.of(config, "s3");
-    Optional<Duration> attemptTimeout =
-        config.string("s3.attemptTimeout").map(v -> config.duration("s3.attemptTimeout", null));
+    Retry retry = Retry.of(remote);
+    Optional<Duration> attemptTimeout = remote.attemptTimeout();
     b.overrideConfiguration(
         o -> {
           // full jitter on exponential delays; throttling (SlowDown, 429) backs off from a
@@ -191,11 +199,7 @@ final class S3SourceConnector implements SourceConnector {
 
   private static ObjectRef ref(String bucket, S3Object o, String relativeKey) {
     long size = o.size() == null ? -1 : o.size();
-    String etag = o.eTag();
-    if (etag != null && etag.length() > 1 && etag.startsWith("\"") && etag.endsWith("\"")) {
-      etag = etag.substring(1, etag.length() - 1);
-    }
-    return new ObjectRef(Location.uri(bucket, o.key()), relativeKey, size, etag);
+    return new ObjectRef(Location.uri(bucket, o.key()), relativeKey, size, unquote(o.eTag()));
   }
 
   /**
@@ -206,13 +210,13 @@ final class S3SourceConnector implements SourceConnector {
   @Override
   public InputStream open(ObjectRef object) throws IOException {
     if (object.size() < 0 || object.size() > BUFFER_LIMIT) {
-      return new SdkExceptionsAsIo(get(object), object.uri());
+      return new SdkExceptionsAsIo(download(object), object.uri());
     }
     return retry.call(
         "reading " + object.uri(),
         () -> {
           byte[] b;
-          try (InputStream in = new SdkExceptionsAsIo(get(object), object.uri())) {
+          try (InputStream in = new SdkExceptionsAsIo(download(object), object.uri())) {
             b = in.readAllBytes();
           }
           if (b.length != object.size()) {
@@ -229,7 +233,7 @@ final class S3SourceConnector implements SourceConnector {
         });
   }
 
-  private ResponseInputStream<GetObjectResponse> get(ObjectRef object) throws IOException {
+  private ResponseInputStream<GetObjectResponse> download(ObjectRef object) throws IOException {
     Location at = Location.of(object.uri());
     try {
       // only the listed version: content read under a stale ETag would poison caches
@@ -257,6 +261,72 @@ final class S3SourceConnector implements SourceConnector {
       // the SDK has already retried what it could within the deadline
       throw new Retry.Permanent("reading " + object.uri() + " failed: " + message(e), e);
     }
+  }
+
+  @Override
+  public Optional<StoredObject> get(URI object) throws IOException {
+    Location at = Location.of(object);
+    return retry.call(
+        "reading " + object,
+        () -> {
+          try {
+            ResponseBytes<GetObjectResponse> b =
+                s3.getObjectAsBytes(r -> r.bucket(at.bucket()).key(at.prefix()));
+            return Optional.of(new StoredObject(b.asByteArray(), unquote(b.response().eTag())));
+          } catch (NoSuchKeyException e) {
+            return Optional.empty();
+          } catch (NoSuchBucketException e) {
+            throw new FileNotFoundException("s3://" + at.bucket() + ": no such bucket");
+          } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+              return Optional.empty();
+            }
+            throw new Retry.Permanent("reading " + object + " failed: " + message(e), e);
+          } catch (SdkException e) {
+            throw new Retry.Permanent("reading " + object + " failed: " + message(e), e);
+          }
+        });
+  }
+
+  @Override
+  public String put(URI object, byte[] content, Precondition precondition) throws IOException {
+    Location at = Location.of(object);
+    PutObjectRequest.Builder r = PutObjectRequest.builder().bucket(at.bucket()).key(at.prefix());
+    switch (precondition.kind()) {
+      case NONE -> {}
+      case ABSENT -> r.ifNoneMatch("*");
+      case MATCHES -> r.ifMatch("\"" + precondition.changeToken() + "\"");
+    }
+    try {
+      return unquote(s3.putObject(r.build(), RequestBody.fromBytes(content)).eTag());
+    } catch (S3Exception e) {
+      // 412: the condition did not hold; 409: another conditional write to the key was under way
+      if (e.statusCode() == 412
+          || e.statusCode() == 409 && precondition.kind() != Precondition.Kind.NONE) {
+        throw new PreconditionFailedException(object, precondition);
+      }
+      if (e.statusCode() == 404) {
+        boolean bucket =
+            e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
+        if (!bucket && precondition.kind() == Precondition.Kind.MATCHES) {
+          // If-Match on a key that is gone: S3 answers 404 NoSuchKey
+          throw new PreconditionFailedException(object, precondition);
+        }
+        if (bucket) {
+          throw new FileNotFoundException("s3://" + at.bucket() + ": no such bucket");
+        }
+      }
+      throw new IOException("writing " + object + " failed: " + message(e), e);
+    } catch (SdkException e) {
+      throw new IOException("writing " + object + " failed: " + message(e), e);
+    }
+  }
+
+  private static String unquote(String etag) {
+    if (etag != null && etag.length() > 1 && etag.startsWith("\"") && etag.endsWith("\"")) {
+      return etag.substring(1, etag.length() - 1);
+    }
+    return etag;
   }
 
   @Override

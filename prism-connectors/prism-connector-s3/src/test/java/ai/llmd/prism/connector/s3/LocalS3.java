@@ -2,13 +2,16 @@ package ai.llmd.prism.connector.s3;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3ErrorCode;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.S3ProxyException;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
@@ -21,9 +24,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * An s3proxy server in this JVM on 127.0.0.1, in memory, whose store logs every listing page and
@@ -169,6 +174,34 @@ final class LocalS3 implements AutoCloseable {
     public ListObjectsV2Response list(ListObjectsV2Request request) {
       listPages.incrementAndGet();
       return super.list(request);
+    }
+
+    /**
+     * s3proxy 4.1.0 checks If-Match and If-None-Match on a PUT before it writes, but not atomically
+     * with the write: two conditional writers can both pass (WritableConnectorContract lost
+     * compare-and-swap appends). S3 itself decides conditional writes atomically; this store does
+     * too, by checking the condition again while it holds a lock around the write.
+     */
+    @Override
+    public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+      if (request.ifMatch() == null && request.ifNoneMatch() == null) {
+        return super.putBlob(request, content);
+      }
+      synchronized (this) {
+        HeadObjectResponse now = blobMetadataIfPresent(request.bucket(), request.key());
+        boolean holds =
+            request.ifNoneMatch() != null
+                ? now == null
+                : now != null && unquote(now.eTag()).equals(unquote(request.ifMatch()));
+        if (!holds) {
+          throw new S3ProxyException(S3ErrorCode.PRECONDITION_FAILED);
+        }
+        return super.putBlob(request, content);
+      }
+    }
+
+    private static String unquote(String etag) {
+      return etag == null ? "" : etag.replace("\"", "");
     }
 
     @Override
