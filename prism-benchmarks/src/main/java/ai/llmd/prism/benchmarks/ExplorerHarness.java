@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,18 +26,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Measurements of the report in a real browser, not CI assertions: {@code prism report} over {@link
  * ReportBenchmark}'s generated files (wall time and page size), then, in headless chromium, the
  * time from a facet click to the redrawn chart ({@code performance.now()} in the page: the click
  * handler, and to the next frame). With {@code --screenshots DIR} it writes screenshots of the
- * report of {@code examples/} instead.
+ * report of {@code examples/} instead (and of the MLPerf view, given a directory of MLPerf
+ * exports).
  *
  * <pre>
  * java -cp prism-benchmarks/target/benchmarks.jar ai.llmd.prism.benchmarks.ExplorerHarness 10000
  * java -cp ... ExplorerHarness 100000 --no-browser
- * java -cp ... ExplorerHarness --screenshots docs/images examples
+ * java -cp ... ExplorerHarness --size 10000 examples --browser
+ * java -cp ... ExplorerHarness --screenshots docs/images examples [MLPERF_DIR [DATASETS_DIR]]
  * </pre>
  */
 public final class ExplorerHarness {
@@ -46,10 +50,16 @@ public final class ExplorerHarness {
   public static void main(String[] args) throws Exception {
     if (args.length >= 3 && args[0].equals("--screenshots")) {
       screenshots(Path.of(args[1]), Path.of(args[2]));
+      if (args.length >= 4) {
+        mlperfScreenshot(Path.of(args[1]), Path.of(args[3]));
+      }
+      if (args.length >= 5) {
+        datasetsScreenshot(Path.of(args[1]), Path.of(args[2]), Path.of(args[4]));
+      }
       return;
     }
     if (args.length >= 3 && args[0].equals("--size")) {
-      size(Integer.parseInt(args[1]), Path.of(args[2]));
+      size(Integer.parseInt(args[1]), Path.of(args[2]), List.of(args).contains("--browser"));
       return;
     }
     int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -78,9 +88,10 @@ public final class ExplorerHarness {
 
   /**
    * The page size for {@code n} points: the points of {@code examples/} repeated, each copy from
-   * its own file, rendered in process (no parsing; the page is what is measured).
+   * its own file, rendered in process (no parsing; the page is what is measured); with {@code
+   * --browser}, then the facet-click timing on that page.
    */
-  private static void size(int n, Path examples) {
+  private static void size(int n, Path examples, boolean browser) throws Exception {
     List<BenchmarkPoint> base = Prism.create().load(examples.toString()).points();
     List<BenchmarkPoint> many = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -102,7 +113,7 @@ public final class ExplorerHarness {
     String html =
         HtmlReport.of(Findings.of(new LoadResult(many, List.of())), HtmlReport.Options.defaults())
             .toHtml();
-    int data = html.indexOf("</script>") - html.indexOf("id=\"prism-data\">");
+    int data = html.indexOf("</script>") - html.indexOf("id=\"prism-data\"");
     System.out.printf(
         Locale.ROOT,
         "report of %,d points: %,d bytes (%.2f MB), data block %,d bytes, rendered in %.1f s%n",
@@ -111,6 +122,15 @@ public final class ExplorerHarness {
         html.getBytes(StandardCharsets.UTF_8).length / 1e6,
         data,
         (System.nanoTime() - t0) / 1e9);
+    if (browser) {
+      Path page = Files.createTempFile("prism-report", ".html");
+      try {
+        Files.writeString(page, html);
+        filterTiming(page);
+      } finally {
+        Files.deleteIfExists(page);
+      }
+    }
   }
 
   static ChromeDriver chromium(int width, int height) {
@@ -136,6 +156,7 @@ public final class ExplorerHarness {
     try {
       long t0 = System.nanoTime();
       d.get(page.toUri().toString());
+      ready(d, "#app");
       System.out.printf(
           Locale.ROOT, "page load to explorer ready: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
       System.out.println("status: " + d.findElement(By.id("status")).getText());
@@ -147,8 +168,10 @@ public final class ExplorerHarness {
             (List<Number>)
                 d.executeAsyncScript(
                     "var cb=arguments[arguments.length-1];"
-                        + "var b=document.querySelectorAll('.facet[data-facet=accelerator_count]"
-                        + " button')[arguments[0]%2];"
+                        // the first facet with two values or more: toggles between them
+                        + "var f=Array.from(document.querySelectorAll('.facet')).find(function(x){"
+                        + "return x.querySelectorAll('button').length>1;});"
+                        + "var b=f.querySelectorAll('button')[arguments[0]%2];"
                         + "var t0=performance.now();b.click();var t1=performance.now();"
                         + "requestAnimationFrame(function(){setTimeout(function(){"
                         + "cb([t1-t0,performance.now()-t0]);},0);});",
@@ -159,6 +182,8 @@ public final class ExplorerHarness {
         }
       }
       System.out.println("status after: " + d.findElement(By.id("status")).getText());
+      System.out.println(
+          "last update: " + d.findElement(By.id("app")).getDomAttribute("data-timing"));
       System.out.printf(
           Locale.ROOT,
           "facet click to redrawn chart over %d clicks: handler median %.1f ms (max %.1f),"
@@ -173,6 +198,12 @@ public final class ExplorerHarness {
     }
   }
 
+  /** Waits for the page to inflate its data and draw {@code css} ({@code data-ready="1"}). */
+  static void ready(ChromeDriver d, String css) {
+    new WebDriverWait(d, Duration.ofSeconds(120))
+        .until(x -> "1".equals(x.findElement(By.cssSelector(css)).getDomAttribute("data-ready")));
+  }
+
   private static double median(List<Double> xs) {
     List<Double> s = new ArrayList<>(xs);
     Collections.sort(s);
@@ -181,26 +212,13 @@ public final class ExplorerHarness {
 
   private static void screenshots(Path dir, Path examples) throws Exception {
     Files.createDirectories(dir);
-    Path page = Files.createTempFile("prism-report", ".html");
-    StringWriter err = new StringWriter();
-    int code =
-        PrismCli.run(
-            new String[] {
-              "report",
-              examples.toString(),
-              "--baseline",
-              examples.resolve("releases/0.3.0").toString(),
-              "-o",
-              page.toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    if (code != 0) {
-      throw new IllegalStateException("prism report failed: " + err);
-    }
+    Path page =
+        reportPage(
+            examples.toString(), "--baseline", examples.resolve("releases/0.3.0").toString());
     ChromeDriver d = chromium(1400, 1000);
     try {
       d.get(page.toUri().toString());
+      ready(d, "#app");
       shot(d.findElement(By.id("explore")), dir.resolve("report-explorer.png"));
       new Select(d.findElement(By.id("group"))).selectByValue("accelerator");
       new Select(d.findElement(By.id("x"))).selectByValue("output_throughput.mean");
@@ -209,6 +227,54 @@ public final class ExplorerHarness {
       shot(d.findElement(By.id("explore")), dir.resolve("report-explorer-groups.png"));
       shot(d.findElement(By.id("charts")), dir.resolve("report-charts.png"));
       shot(d.findElement(By.id("pd-vs-aggregated")), dir.resolve("report-pd.png"));
+      ready(d, "#rankings-view");
+      shot(d.findElement(By.id("rankings")), dir.resolve("report-rankings.png"));
+    } finally {
+      d.quit();
+      Files.deleteIfExists(page);
+    }
+  }
+
+  /** The Datasets view of the report of {@code examples} with the summaries in {@code datasets}. */
+  private static void datasetsScreenshot(Path dir, Path examples, Path datasets) throws Exception {
+    Path page = reportPage(examples.toString(), "--datasets", datasets.toString());
+    ChromeDriver d = chromium(1400, 1200);
+    try {
+      d.get(page.toUri().toString());
+      ready(d, "#datasets-view");
+      new Select(d.findElement(By.id("datasets-name"))).selectByValue("sharegpt-vicuna");
+      shot(d.findElement(By.id("datasets")), dir.resolve("report-datasets.png"));
+    } finally {
+      d.quit();
+      Files.deleteIfExists(page);
+    }
+  }
+
+  /** {@code prism report ARGS -o <a temporary file>}; the file's path. */
+  private static Path reportPage(String... args) throws Exception {
+    Path page = Files.createTempFile("prism-report", ".html");
+    List<String> all = new ArrayList<>(List.of("report"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("-o", page.toString()));
+    StringWriter err = new StringWriter();
+    int code =
+        PrismCli.run(
+            all.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(err));
+    if (code != 0) {
+      throw new IllegalStateException("prism report failed: " + err);
+    }
+    return page;
+  }
+
+  /** The MLPerf view of the report of {@code mlperf}, newest round, first benchmark. */
+  private static void mlperfScreenshot(Path dir, Path mlperf) throws Exception {
+    Path page = reportPage(mlperf.toString());
+    ChromeDriver d = chromium(1400, 1800);
+    try {
+      d.get(page.toUri().toString());
+      ready(d, "#mlperf-view");
+      new Select(d.findElement(By.id("mlperf-benchmark"))).selectByValue("llama2-70b-99");
+      shot(d.findElement(By.id("mlperf")), dir.resolve("report-mlperf.png"));
     } finally {
       d.quit();
       Files.deleteIfExists(page);

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium driven through its chromium-driver, with the browser console recorded;
@@ -53,5 +59,34 @@ final class Browser {
             .usingAnyFreePort()
             .build();
     return new ChromeDriver(service, options);
+  }
+
+  /** The console messages at warning level or above, and every Content-Security-Policy report. */
+  static List<String> consoleProblems(ChromeDriver browser) {
+    List<String> bad = new ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()
+          || e.getMessage().contains("Content Security Policy")) {
+        bad.add(e.getMessage());
+      }
+    }
+    return bad;
+  }
+
+  /**
+   * Waits until the element {@code css} carries {@code data-ready="1"}: the page inflates its
+   * embedded data asynchronously, after the load event.
+   */
+  static void awaitReady(ChromeDriver browser, String css) {
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d ->
+                "1".equals(d.findElement(By.cssSelector(css)).getDomAttribute("data-ready"))
+                    || d.findElement(By.cssSelector("html")).getDomAttribute("data-failed")
+                        != null);
+    String failed = browser.findElement(By.cssSelector("html")).getDomAttribute("data-failed");
+    if (failed != null) {
+      throw new AssertionError("the page could not read its data: " + failed);
+    }
   }
 }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -84,7 +81,7 @@ class ReportInBrowserTest {
   void open() {
     browser.get("about:blank");
     browser.get(page.toUri().toString());
-    assertThat(attr("#app", "data-ready")).isEqualTo("1");
+    Browser.awaitReady(browser, "#app");
   }
 
   String attr(String css, String name) {
@@ -243,7 +240,7 @@ class ReportInBrowserTest {
     assertThat(url).contains("#explore?", "x=output_throughput.mean", "lx=1", "f.accelerator=H100");
     browser.get("about:blank");
     browser.get(url);
-    assertThat(attr("#app", "data-ready")).isEqualTo("1");
+    Browser.awaitReady(browser, "#app");
     assertThat(attr("#plot", "data-points")).isEqualTo(plotted);
     assertThat(attr("#plot", "data-frontier")).isEqualTo(frontier);
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(status);
@@ -261,14 +258,7 @@ class ReportInBrowserTest {
     new Select(browser.findElement(By.id("y"))).selectByValue("cost");
     browser.findElement(By.id("q")).sendKeys("H100");
     browser.findElement(By.cssSelector("#points-table th[data-col=x]")).click();
-    List<String> bad = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.WARNING.intValue()
-          || e.getMessage().contains("Content Security Policy")) {
-        bad.add(e.getMessage());
-      }
-    }
-    assertThat(bad).isEmpty();
+    assertThat(Browser.consoleProblems(browser)).isEmpty();
     assertThat(browser.findElements(By.cssSelector("#points-table tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector("html")).getDomAttribute("data-sortable"))
         .isEqualTo("ready");

@@ -41,10 +41,11 @@ final class ConfigurationsSection {
         .append("<th>TPOT mean (ms/token)</th><th>ITL mean (ms/token)</th><th>Source</th>")
         .append("</tr></thead>\n<tbody>\n");
     int rows = 0;
+    series:
     for (Series s : r.series) {
       for (BenchmarkPoint p : s.points()) {
         if (rows++ == ROWS) {
-          break;
+          break series; // not only this series: the next one would start writing again
         }
         row(r, p);
       }

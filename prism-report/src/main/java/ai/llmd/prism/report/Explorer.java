@@ -12,13 +12,14 @@ import ai.llmd.prism.core.findings.Costs;
 import ai.llmd.prism.core.findings.FacetCounts;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,14 +27,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The interactive explorer: an empty frame the page's script fills, and the points it needs as
- * compact columnar JSON (one array per facet, measure and price, strings dictionary-encoded), in
- * the findings' configuration order (the catalog's) so that the script's facet counts are the
- * catalog's; prices are the findings' costs. Values are exactly the library's: per-chip,
- * per-replica and per-node values are the total divided by the divisor embedded beside it, the
- * division {@link Views} makes.
+ * compact columnar JSON (one array per facet, measure and price, strings dictionary-encoded),
+ * gzipped and base64-encoded ({@link #packed}), in the findings' configuration order (the
+ * catalog's) so that the script's facet counts are the catalog's; prices are the findings' costs.
+ * Values are exactly the library's: per-chip, per-replica and per-node values are the total divided
+ * by the divisor embedded beside it, the division {@link Views} makes.
  */
 final class Explorer {
 
@@ -50,12 +54,48 @@ final class Explorer {
         .append("<section id=\"explore\">\n<h2>Explore</h2>\n")
         .append("<p class=\"note\" id=\"nojs\">The explorer needs JavaScript; every section")
         .append(" below reads without it.</p>\n<div id=\"app\" hidden></div>\n")
-        .append("<script type=\"application/json\" id=\"prism-data\">")
-        .append(data(r))
+        .append("<script type=\"application/octet-stream\" id=\"prism-data\"")
+        .append(" data-encoding=\"gzip+base64\">")
+        .append(packed(data(r)))
         .append("</script>\n</section>\n");
   }
 
-  /** The data block; {@code <}, {@code >} and {@code &} are escaped so it cannot end early. */
+  /**
+   * The data block as the page embeds it: gzip, then base64 (the page inflates it with the
+   * browser's own {@code DecompressionStream}). Columnar JSON of measured values is mostly digits
+   * and repeated names, which gzip stores in a small part of the bytes (a twentieth on the public
+   * fixtures); every number is kept exactly as written. Same JSON, same bytes: the gzip header
+   * carries no time or name.
+   */
+  static String packed(String json) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length() / 4 + 64);
+    try (GZIPOutputStream gz = new Best(bytes)) {
+      gz.write(json.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  /** The inverse of {@link #packed}, for tests and tools reading a page. */
+  static String unpacked(String base64) {
+    try (GZIPInputStream in =
+        new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Gzip at the strongest level: the page is written once and read many times. */
+  private static final class Best extends GZIPOutputStream {
+    Best(ByteArrayOutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(Deflater.BEST_COMPRESSION);
+    }
+  }
+
+  /** The data block's JSON, before {@link #packed packing}. */
   static String data(Report r) {
     List<BenchmarkPoint> ps = new ArrayList<>(r.points.size());
     for (Series s : r.series) {
@@ -63,7 +103,6 @@ final class Explorer {
     }
     StringWriter out = new StringWriter(1 << 16);
     try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.setCharacterEscapes(new HtmlSafe());
       g.writeStartObject();
       g.writeNumberField("version", 1);
       g.writeNumberField("n", ps.size());
@@ -265,32 +304,6 @@ final class Explorer {
       }
     } else {
       g.writeNull();
-    }
-  }
-
-  /** Escapes the characters that could end a script element or start markup. */
-  private static final class HtmlSafe extends CharacterEscapes {
-    private static final long serialVersionUID = 1L;
-    private final int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
-
-    HtmlSafe() {
-      codes['<'] = CharacterEscapes.ESCAPE_STANDARD;
-      codes['>'] = CharacterEscapes.ESCAPE_STANDARD;
-      codes['&'] = CharacterEscapes.ESCAPE_STANDARD;
-      codes['\''] = CharacterEscapes.ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return codes;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      // U+2028/U+2029 are valid JSON but not valid in older script parsers
-      return ch == 0x2028 || ch == 0x2029
-          ? new SerializedString(String.format("\\u%04x", ch))
-          : null;
     }
   }
 }

@@ -36,7 +36,12 @@ final class Frame {
     "Costs",
     "Cost ranking",
     "P/D vs aggregated",
-    "Regression"
+    "Regression",
+    "P/D filtered",
+    "Rankings",
+    "Quality",
+    "MLPerf",
+    "Datasets"
   };
 
   private Frame() {}

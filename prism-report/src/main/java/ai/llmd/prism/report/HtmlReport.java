@@ -12,13 +12,14 @@ import java.util.Objects;
  * table, the view in the URL fragment), then static sections that read without JavaScript: sources
  * and problems, charts, every point with its provenance, the Pareto and SLO winners, cost per
  * pricing model, the cost ranking at the SLO, prefill/decode against aggregated serving, and a
- * regression against a baseline. The report computes nothing: every answer (SLO, prices, baseline,
- * latency targets and their defaults) is the findings', so it says what {@code prism best}, {@code
- * pareto}, {@code cost} and {@code compare} say. Nothing is fetched; the Content-Security-Policy
- * allows the inline script and styles by their SHA-256 hashes only. Charts are drawn by the {@link
- * ai.llmd.prism.spi.ChartRenderer} that {@link Plugins} has for {@link Options#withChartFormat the
- * chart format} ({@code svg}). Same findings and options, same bytes. A section with no data is
- * reduced to a one-line note saying why.
+ * regression against a baseline; then views the script draws from findings embedded as data (P/D
+ * under the explorer's filters, rankings, arena quality, MLPerf, dataset token lengths). The report
+ * computes nothing: every answer (SLO, prices, baseline, latency targets and their defaults) is the
+ * findings', so it says what {@code prism best}, {@code pareto}, {@code cost} and {@code compare}
+ * say. Nothing is fetched; the Content-Security-Policy allows the inline script and styles by their
+ * SHA-256 hashes only. Charts are drawn by the {@link ai.llmd.prism.spi.ChartRenderer} that {@link
+ * Plugins} has for {@link Options#withChartFormat the chart format} ({@code svg}). Same findings
+ * and options, same bytes. A section with no data is reduced to a one-line note saying why.
  *
  * <pre>{@code
  * LoadResult loaded = Prism.create().load("results/");
@@ -39,7 +40,12 @@ public final class HtmlReport {
           "costs",
           "cost-ranking",
           "pd-vs-aggregated",
-          "regression");
+          "regression",
+          DashboardViews.PD,
+          DashboardViews.RANKINGS,
+          DashboardViews.QUALITY,
+          DashboardViews.MLPERF,
+          DashboardViews.DATASETS);
 
   /** How the page looks: title, timestamp, and which renderer draws the charts. */
   public static final class Options {
@@ -132,6 +138,7 @@ public final class HtmlReport {
     CostRankingSection.write(r);
     PdSection.write(r);
     RegressionSection.write(r);
+    DashboardViews.write(r);
     return Frame.page(r);
   }
 }

@@ -22,10 +22,122 @@ document.documentElement.setAttribute('data-sortable','ready');
 })();
 (function(){
 'use strict';
-var dataEl=document.getElementById('prism-data');
-var app=document.getElementById('app');
-if(!dataEl||!app){return;}
-var D=JSON.parse(dataEl.textContent);
+// ---------------------------------------------------------------- embedded data (gzip+base64 or JSON)
+function inflate(el){
+if(el.getAttribute('data-encoding')!=='gzip+base64'){return Promise.resolve(JSON.parse(el.textContent));}
+if(typeof DecompressionStream==='undefined'){return Promise.reject(new Error('this browser has no DecompressionStream'));}
+var bin=atob(el.textContent.trim()),u=new Uint8Array(bin.length);for(var i=0;i<bin.length;i++){u[i]=bin.charCodeAt(i);}
+return new Response(new Blob([u]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(JSON.parse);}
+function failed(note){return function(e){var n=document.getElementById(note);if(n){n.textContent='This view could not read its data ('+e.message+'); the static sections read without it.';}
+document.documentElement.setAttribute('data-failed',String(e.message));};}
+// ---------------------------------------------------------------- shared helpers
+function num(v){if(v===null||v===undefined||isNaN(v)){return '–';}if(!isFinite(v)){return v>0?'∞':'-∞';}
+var a=Math.abs(v),s;if(v===Math.round(v)&&a<1e15){s=String(v);}else if(a>=100){s=v.toFixed(0);}else if(a>=10){s=v.toFixed(1);}else if(a>=1){s=v.toFixed(2);}else{s=Number(v.toPrecision(3)).toString();}
+return s==='-0'?'0':s;}
+function h(tag,attrs,text){var e=document.createElement(tag);if(attrs){Object.keys(attrs).forEach(function(k){e.setAttribute(k,attrs[k]);});}if(text!==undefined){e.textContent=text;}return e;}
+// a table of rows (arrays) under columns [key, heading, numeric]; numeric cells carry their exact value in data-v; headings sort
+function grid(id,cols,rows){
+var t=h('table',{id:id,'class':'view-table'}),thead=h('thead'),tr=h('tr'),tb=h('tbody'),by=-1,desc=false;
+cols.forEach(function(c,k){var th=h('th',{'data-col':c[0],tabindex:'0'},c[1]);
+function go(){desc=by===k?!desc:c[2];by=k;Array.prototype.forEach.call(tr.cells,function(x){x.removeAttribute('aria-sort');});th.setAttribute('aria-sort',desc?'descending':'ascending');fill();}
+th.addEventListener('click',go);th.addEventListener('keydown',function(e){if(e.key==='Enter'){go();}});tr.appendChild(th);});
+thead.appendChild(tr);t.appendChild(thead);t.appendChild(tb);
+function fill(){var list=rows.slice();if(by>=0){list.sort(function(a,b){var u=a[by],v=b[by],r;
+if(u===null||v===null){return u===null?(v===null?0:1):-1;}r=typeof u==='number'?u-v:String(u).localeCompare(String(v));return desc?-r:r;});}
+tb.textContent='';list.forEach(function(row){var r=h('tr');cols.forEach(function(c,k){var v=row[k],td;
+if(c[3]){td=c[3](row);}else if(typeof v==='number'||v===null&&c[2]!==undefined){td=h('td',{'class':'num '+c[0]},num(v));if(v!==null){td.setAttribute('data-v',String(v));}}
+else{td=h('td',{'class':c[0]},v);}r.appendChild(td);});tb.appendChild(r);});}
+fill();return t;}
+function picker(bar,id,text,values,value){var l=h('label',{'for':id},text+' '),s=h('select',{id:id});
+values.forEach(function(v){s.appendChild(h('option',{value:v},v));});s.value=values.indexOf(value)>=0?value:values[0];bar.appendChild(l);bar.appendChild(s);return s;}
+function distinct(xs){var out=[];xs.forEach(function(x){if(out.indexOf(x)<0){out.push(x);}});return out;}
+function pct(v){return (v>0?'+':'')+v.toFixed(1)+' %';}
+// ---------------------------------------------------------------- dashboard views drawn from findings
+var filters={};// Explore's facet selection, facet name to selected values; views that follow it listen for prism-filter
+[['pd-filtered',pdFiltered],['rankings',rankings],['quality',quality],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
+var el=document.getElementById(v[0]+'-data'),box=document.getElementById(v[0]+'-view');
+if(el&&box){inflate(el).then(function(V){var n=document.getElementById(v[0]+'-nojs');if(n){n.remove();}box.hidden=false;v[1](V,box);box.setAttribute('data-ready','1');}).catch(failed(v[0]+'-nojs'));}});
+function pdFiltered(V,box){
+var bar=h('div',{'class':'bar'});box.appendChild(bar);
+var targets=distinct([].concat.apply([],V.groups.map(function(g){return g.rows.map(function(r){return String(r[0]);});})));
+var sel=picker(bar,'pd-target',V.latency+' target ('+V.latencyUnit+')',['all'].concat(targets),'all');
+var note=h('p',{'class':'status',id:'pd-status'}),out=h('div',{'class':'scroll'});box.appendChild(note);box.appendChild(out);
+function passes(g){return Object.keys(filters).every(function(f){var s=filters[f];return !s||!s.length||!(f in g.facets)||s.indexOf(g.facets[f])>=0;});}
+function show(){var gs=V.groups.filter(passes),rows=[];
+gs.forEach(function(g){g.rows.forEach(function(r){if(sel.value==='all'||String(r[0])===sel.value){rows.push([g.workload,r[0],r[1],r[2],r[3],r[4],r[5],r[6],r[7],r[8]]);}});});
+note.textContent=gs.length+' of '+V.groups.length+' workload groups under the filters of Explore; '+rows.length+' rows';
+out.textContent='';out.appendChild(grid('pd-table',[['workload','Workload'],['target','Target ('+V.latencyUnit+')',false],['aggregated','Aggregated'],['aggregated-load','Load'],
+['aggregated-value','Aggregated ('+V.unit+')',true],['pd','P/D'],['pd-load','Load'],['pd-value','P/D ('+V.unit+')',true],['winner','Higher'],['advantage','P/D vs aggregated (%)',true]],rows));
+box.setAttribute('data-rows',String(rows.length));}
+sel.addEventListener('change',show);document.addEventListener('prism-filter',show);show();}
+function quality(V,box){
+var top=Math.max.apply(null,V.models.map(function(m){return m[1]===null?0:m[1];}));
+box.appendChild(grid('quality-table',[['model','Model'],['arena','Arena score',true],['bar','',undefined,function(row){var td=h('td',{'class':'barcell'});
+if(row[1]!==null&&top>0){var b=h('div',{'class':'hbar'});b.style.width=(row[1]/top*100).toFixed(1)+'%';td.appendChild(b);}return td;}],
+['arena-name','Arena entry'],['configuration','Best configuration'],['value',V.measure+' ('+V.unit+')',true],['load','Load']],
+V.models.map(function(m){return [m[0],m[1],null,m[2],m[3],m[4],m[5]];})));}
+function rankings(V,box){
+var bar=h('div',{'class':'bar'});box.appendChild(bar);
+var groups=V.groups.map(function(g){return g.group;}),sel=picker(bar,'rankings-group',V.by.replace(/_/g,' '),groups,groups[0]);
+var out=h('div',{'class':'scroll'});box.appendChild(out);
+if(V.excluded){box.appendChild(h('p',{'class':'note'},V.excluded+' points lack '+V.measure+' and are not ranked.'));}
+function show(){var g=V.groups[groups.indexOf(sel.value)];out.textContent='';
+out.appendChild(grid('rankings-table',[['rank','Rank',false],['configuration','Configuration'],['value',V.measure+' ('+V.unit+')',true],['load','Load'],['source','Source']],g.entries));}
+sel.addEventListener('change',show);show();}
+function datasets(V,box){
+var bar=h('div',{'class':'bar'});box.appendChild(bar);
+var names=V.datasets.map(function(d){return d.name;}),sel=picker(bar,'datasets-name','dataset',names,names[0]),out=h('div',{});box.appendChild(out);
+if(V.problems.length){var det=h('details',{}),ul=h('ul',{});det.appendChild(h('summary',{},V.problems.length+' problems reading the summaries'));
+V.problems.slice(0,50).forEach(function(p){ul.appendChild(h('li',{},p));});det.appendChild(ul);box.appendChild(det);}
+function hist(side,L){var fig=h('div',{'class':'histogram',id:'datasets-'+side+'-histogram'}),top=Math.max.apply(null,L.bins.map(function(b){return b[2];}));
+L.bins.forEach(function(b){var col=h('div',{'class':'bin','data-count':String(b[2]),title:Math.ceil(b[0])+'–'+(Math.ceil(b[1])-1)+' tokens: '+b[2]+' samples'});
+col.style.height=(top>0?b[2]/top*100:0).toFixed(1)+'%';fig.appendChild(col);});
+var axis=h('div',{'class':'axis'});axis.appendChild(h('span',{},num(L.min)));axis.appendChild(h('span',{},side+' length (tokens)'));axis.appendChild(h('span',{},num(L.max)));
+var w=h('figure',{'class':'dataset'});w.appendChild(fig);w.appendChild(axis);return w;}
+function show(){var d=V.datasets[Math.max(0,names.indexOf(sel.value))];out.textContent='';
+out.appendChild(h('p',{'class':'note'},d.file));
+var sides=[['input',d.input]];if(d.output){sides.push(['output',d.output]);}
+var keys=Object.keys(d.input.percentiles);
+out.appendChild(grid('datasets-stats',[['side','Lengths']].concat([['count','Samples',true],['min','Min',true],['mean','Mean',true]],keys.map(function(k){return [k,k,true];}),[['max','Max',true]]),
+sides.map(function(s){var L=s[1];return [s[0],L.count,L.min,L.mean].concat(keys.map(function(k){return L.percentiles[k];}),[L.max]);})));
+var figs=h('div',{'class':'histograms'});sides.forEach(function(s){figs.appendChild(hist(s[0],s[1]));});out.appendChild(figs);
+if(!d.output){out.appendChild(h('p',{'class':'note'},'This summary has no output lengths.'));}}
+sel.addEventListener('change',show);show();}
+function mlperf(V,box){
+var bar=h('div',{'class':'bar'});box.appendChild(bar);
+var metrics=V.perAccelerator.map(function(m){return m.metric;});
+var ms=picker(bar,'mlperf-metric','metric',metrics,metrics[0]),rs,bs,ss;
+var per=h('div',{'class':'scroll'}),deg=h('div',{'class':'scroll'}),rnd=h('div',{'class':'scroll'});
+box.appendChild(h('h3',{},'Per accelerator'));box.appendChild(per);
+box.appendChild(h('h3',{},'Offline → Server and Interactive'));box.appendChild(deg);
+box.appendChild(h('h3',{},'Across rounds'));box.appendChild(rnd);
+function metric(){return V.perAccelerator[Math.max(0,metrics.indexOf(ms.value))];}
+function pickers(){var m=metric(),keep=[rs&&rs.value,bs&&bs.value,ss&&ss.value];
+[rs,bs,ss].forEach(function(s){if(s){s.previousSibling.remove();s.remove();}});
+var gs=m?m.groups:[],rounds=distinct(gs.map(function(g){return g.round;})).sort(function(a,b){return b.localeCompare(a,undefined,{numeric:true});});
+rs=picker(bar,'mlperf-round','round',rounds,keep[0]);
+var bens=distinct(gs.filter(function(g){return g.round===rs.value;}).map(function(g){return g.benchmark;})).sort();
+bs=picker(bar,'mlperf-benchmark','benchmark',bens,keep[1]);
+var scs=distinct(gs.filter(function(g){return g.round===rs.value&&g.benchmark===bs.value;}).map(function(g){return g.scenario;})).sort();
+ss=picker(bar,'mlperf-scenario','scenario',scs,keep[2]||'Offline');
+[rs,bs,ss].forEach(function(s){s.addEventListener('change',function(){pickers();show();});});}
+function show(){var m=metric();per.textContent='';deg.textContent='';rnd.textContent='';if(!m){return;}
+var g=m.groups.filter(function(x){return x.round===rs.value&&x.benchmark===bs.value&&x.scenario===ss.value;})[0];
+if(g){var max=Math.max.apply(null,g.entries.map(function(e){return e[5];}));
+per.appendChild(grid('mlperf-per-accelerator',[['rank','Rank',false],['system','System'],['accelerator','Accelerator'],['accelerators','Accelerators',true],['result','Result ('+m.unit+')',true],
+['per-accelerator',m.unit+' per accelerator',true],['bar','',undefined,function(row){var td=h('td',{'class':'barcell'}),b=h('div',{'class':'hbar'});b.style.width=(max>0?row[5]/max*100:0).toFixed(1)+'%';td.appendChild(b);return td;}]],
+g.entries.map(function(e){return e.concat([null]);})));}
+var drops=V.degradation.filter(function(d){return d[0]===rs.value&&d[1]===bs.value;});
+if(drops.length){deg.appendChild(grid('mlperf-degradation',[['scenario','Scenario'],['system','System'],['offline','Offline',true],['other','Server / Interactive',true],['drop','Drop (%)',true],['unit','Unit']],
+drops.map(function(d){return [d[2],d[3],d[4],d[5],d[6],d[7]];})));}else{deg.appendChild(h('p',{'class':'note'},'No system of this round has both an Offline and a Server or Interactive result for '+bs.value+'.'));}
+var tracks=V.rounds.filter(function(t){return t.benchmark===bs.value&&t.scenario===ss.value;});
+if(tracks.length){rnd.appendChild(grid('mlperf-rounds',[['system','System'],['accelerator','Accelerators'],['steps','Round to round'],['unit','Unit']],
+tracks.map(function(t){return [t.system,t.accelerator,t.steps.map(function(s){return s[0]+' → '+s[1]+': '+num(s[2])+' → '+num(s[3])+' ('+pct(s[4])+')';}).join('; '),t.unit];})));}
+else{rnd.appendChild(h('p',{'class':'note'},'No system ran '+bs.value+' '+ss.value+' in two rounds.'));}}
+ms.addEventListener('change',function(){pickers();show();});pickers();show();}
+var dataEl=document.getElementById('prism-data'),app=document.getElementById('app');
+if(dataEl&&app){inflate(dataEl).then(explore).catch(failed('nojs'));}
+function explore(D){
 var N=D.n,F=D.facets.length;
 var PALETTE=['#0072B2','#D55E00','#009E73','#CC79A7','#E69F00','#56B4E9','#8C6D1F','#7F7F7F'];
 var ROWS=200;
@@ -104,10 +216,6 @@ var bd=Infinity;on.forEach(function(k){var dist=0;for(var d=0;d<2;d++){var r=mx[
 if(dist<bd){bd=dist;knee=k;}});}
 return {on:on.map(function(k){return idx[k];}),knee:knee<0?-1:idx[knee]};}
 // ---------------------------------------------------------------- formatting
-function num(v){if(v===null||v===undefined||isNaN(v)){return '–';}if(!isFinite(v)){return v>0?'∞':'-∞';}
-var a=Math.abs(v),s;if(v===Math.round(v)&&a<1e15){s=String(v);}else if(a>=100){s=v.toFixed(0);}else if(a>=10){s=v.toFixed(1);}else if(a>=1){s=v.toFixed(2);}else{s=Number(v.toPrecision(3)).toString();}
-return s==='-0'?'0':s;}
-function h(tag,attrs,text){var e=document.createElement(tag);if(attrs){Object.keys(attrs).forEach(function(k){e.setAttribute(k,attrs[k]);});}if(text!==undefined){e.textContent=text;}return e;}
 function label(i){return D.configurations[D.configuration[i]];}
 function loadText(i){return D.load.values[D.load.ids[i]];}
 function source(i){return D.source.values[D.source.ids[i]];}
@@ -147,10 +255,15 @@ for(var v=Math.ceil(lo/st)*st;v<=hi+st*1e-9;v+=st){t.push(Math.abs(v)<st*1e-9?0:
 function extent(vals,log){var lo=Infinity,hi=-Infinity;vals.forEach(function(v){if(v<lo){lo=v;}if(v>hi){hi=v;}});
 if(!isFinite(lo)){return [0,1];}if(log){return lo===hi?[lo/2,hi*2]:[lo/Math.pow(hi/lo,0.05),hi*Math.pow(hi/lo,0.05)];}
 var pad=(hi-lo)*0.05||Math.abs(hi)*0.1||1;return [lo-pad,hi+pad];}
+// colours and canvas size are read once and on resize: reading them after the table changed forces a layout
+var theme=null,size=null;
+function measure(){var css=getComputedStyle(document.documentElement);
+theme={fg:css.getPropertyValue('--fg').trim()||'#1a1a1a',muted:css.getPropertyValue('--muted').trim()||'#555',line:css.getPropertyValue('--line').trim()||'#ddd'};
+size={W:canvas.clientWidth||800,H:canvas.clientHeight||460,r:window.devicePixelRatio||1};}
 function draw(res){
-var css=getComputedStyle(document.documentElement),fg=css.getPropertyValue('--fg').trim()||'#1a1a1a',muted=css.getPropertyValue('--muted').trim()||'#555',line=css.getPropertyValue('--line').trim()||'#ddd';
-var W=canvas.clientWidth||800,H=canvas.clientHeight||460,r=window.devicePixelRatio||1;
-canvas.width=Math.round(W*r);canvas.height=Math.round(H*r);
+if(!size){measure();}
+var fg=theme.fg,muted=theme.muted,line=theme.line,W=size.W,H=size.H,r=size.r;
+if(canvas.width!==Math.round(W*r)||canvas.height!==Math.round(H*r)){canvas.width=Math.round(W*r);canvas.height=Math.round(H*r);}
 var g=canvas.getContext('2d');g.setTransform(r,0,0,r,0,0);g.clearRect(0,0,W,H);
 var L=70,R=16,T=14,B=44,pw=W-L-R,ph=H-T-B;
 var mx=byKey[state.x],my=byKey[state.y];
@@ -165,7 +278,10 @@ g.fillStyle=fg;g.textAlign='center';g.fillText(mx.label+(state.lx?', log scale':
 g.save();g.translate(14,T+ph/2);g.rotate(-Math.PI/2);g.fillText(my.label+(state.ly?', log scale':''),0,0);g.restore();
 var colorOf=colourKeys();
 g.globalAlpha=plotted.length>2000?0.5:0.85;
-for(var k=0;k<plotted.length;k++){var i=plotted[k];g.fillStyle=colorOf(i);g.beginPath();g.arc(sxf(xv[k]),syf(yv[k]),plotted.length>2000?2:3.5,0,6.2832);g.fill();}
+// one path per colour: thousands of separate fills cost more than the rest of an update
+var rad=plotted.length>2000?2:3.5,paths={},cols=[];
+for(var k=0;k<plotted.length;k++){var c=colorOf(plotted[k]),p=paths[c];if(!p){p=paths[c]=new Path2D();cols.push(c);}var X=sxf(xv[k]),Y=syf(yv[k]);p.moveTo(X+rad,Y);p.arc(X,Y,rad,0,6.2832);}
+cols.forEach(function(c){g.fillStyle=c;g.fill(paths[c]);});
 g.globalAlpha=1;
 res.fronts.forEach(function(fr){if(fr.on.length<1){return;}g.strokeStyle=state.group?colorOf(fr.on[0]):fg;g.lineWidth=1.6;g.setLineDash([5,3]);g.beginPath();
 fr.on.forEach(function(i,n){var X=sxf(mx.get(i)),Y=syf(my.get(i));if(n===0){g.moveTo(X,Y);}else{g.lineTo(X,Y);}});g.stroke();g.setLineDash([]);
@@ -203,7 +319,7 @@ tnote.textContent=list.length>ROWS?'showing '+ROWS+' of '+list.length+' rows (so
 // ---------------------------------------------------------------- update
 var quiet=true;
 function update(){
-var res=compute();
+var t0=performance.now(),res=compute(),t1=performance.now();
 buttons.forEach(function(bs,f){var name=D.facets[f].name,s=state.sel[name]||[];bs.forEach(function(b,v){var c=res.counts[f][v];
 b.lastChild.textContent=String(c);b.setAttribute('aria-pressed',s.indexOf(D.facets[f].values[v])>=0?'true':'false');b.classList.toggle('zero',c===0);});});
 sx.value=state.x;sy.value=state.y;lx.checked=state.lx;ly.checked=state.ly;sg.value=state.group;sp.value=state.pricing;q.value=state.q;
@@ -215,14 +331,17 @@ var groups={},order=[];if(state.group){var gf=D.facets[facetIndex(state.group)];
 else{groups[0]=plotted;order.push(0);}
 var fronts=[];
 if(mx.dir!==0&&my.dir!==0&&state.x!==state.y){order.forEach(function(k){var idx=groups[k];fronts.push(frontier(idx,idx.map(mx.get),idx.map(my.get),mx.dir,my.dir));});}
-res.fronts=fronts;
+res.fronts=fronts;var t2=performance.now();
 var onAll=[],knees=[];fronts.forEach(function(f){onAll=onAll.concat(f.on);if(f.knee>=0){knees.push(f.knee);}});
 canvas.setAttribute('data-points',String(plotted.length));
 canvas.setAttribute('data-frontier',onAll.join(' '));canvas.setAttribute('data-knees',knees.join(' '));
 var cfgs={};res.rows.forEach(function(i){cfgs[D.configuration[i]]=1;});
 status.textContent=res.rows.length+' of '+N+' points, '+Object.keys(cfgs).length+' configurations; '+plotted.length+' plotted'+
 (dropped?' ('+dropped+' not positive on a log axis)':'')+'; frontier: '+onAll.length+' points'+(mx.cost||my.cost?'; prices: '+state.pricing:'');
-renderTable(res.rows);draw(res);if(!quiet){toFragment();}
+var t3=performance.now();draw(res);var t4=performance.now();renderTable(res.rows);if(!quiet){toFragment();}
+filters=state.sel;document.dispatchEvent(new CustomEvent('prism-filter'));
+// where the time of the last update went, in ms, for the timing harness
+app.setAttribute('data-timing','filter '+(t1-t0).toFixed(1)+', frontier '+(t2-t1).toFixed(1)+', counts '+(t3-t2).toFixed(1)+', chart '+(t4-t3).toFixed(1)+', table '+(performance.now()-t4).toFixed(1));
 app.setAttribute('data-ready','1');}
 // ---------------------------------------------------------------- hover
 canvas.addEventListener('mousemove',function(e){if(!view){return;}var rc=canvas.getBoundingClientRect(),X=e.clientX-rc.left,Y=e.clientY-rc.top,best=-1,bd=64;
@@ -241,7 +360,9 @@ sp.addEventListener('change',function(){state.pricing=sp.value;update();});
 q.addEventListener('input',function(){state.q=q.value;update();});
 clear.addEventListener('click',function(){state.sel={};update();});
 window.addEventListener('hashchange',function(){if(fromFragment()){update();}});
-window.addEventListener('resize',function(){if(view){update();}});
+window.addEventListener('resize',function(){if(view){size=null;update();}});
+if(window.matchMedia){window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change',function(){if(view){size=null;update();}});}
 var restored=fromFragment();update();quiet=false;
 if(restored){document.getElementById('explore').scrollIntoView();}
+}
 })();

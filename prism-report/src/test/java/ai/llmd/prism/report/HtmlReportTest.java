@@ -139,7 +139,11 @@ class HtmlReportTest {
             .toHtml();
 
     for (String id : HtmlReport.SECTION_IDS) {
-      assertThat(section(html, id)).as(id).doesNotContain("class=\"omitted\"");
+      // the examples hold no MLPerf export, and no dataset summary is given
+      if (!List.of(DashboardViews.MLPERF, DashboardViews.DATASETS, DashboardViews.QUALITY)
+          .contains(id)) { // nor arena scores
+        assertThat(section(html, id)).as(id).doesNotContain("class=\"omitted\"");
+      }
     }
     // 5003 output tokens/s on 8 H100 at concurrency 128 meets ttft.p90<=500ms,tpot.mean<=50ms
     assertThat(section(html, "winners"))
@@ -358,7 +362,7 @@ class HtmlReportTest {
   }
 
   @Test
-  void aboveTwoThousandPointsTheStaticChartsAreLeftToTheExplorer() {
+  void aboveTwoThousandPointsTheStaticChartsAreLeftToTheExplorer() throws Exception {
     List<BenchmarkPoint> ps = new ArrayList<>();
     for (int i = 0; i < ChartsSection.MAX_POINTS + 1; i++) {
       ps.add(point("m", "file:///data/p" + i + ".json", i % 2 == 0, 1 + i, 100 + i, 20, 200));
@@ -370,7 +374,7 @@ class HtmlReportTest {
         .contains("class=\"omitted\"")
         .contains("2001 points: static charts are drawn for up to 2000 points.");
     assertThat(html).doesNotContain(RecordingRenderer.MARK + " data-points=\"2001\"");
-    assertThat(section(html, "explore")).contains("\"n\":2001");
+    assertThat(EmbeddedDataTest.embedded(html).get("n").asInt()).isEqualTo(2001);
   }
 
   @Test

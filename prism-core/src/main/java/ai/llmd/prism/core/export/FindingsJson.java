@@ -206,6 +206,17 @@ public final class FindingsJson {
     }
   }
 
+  /** Configurations that never meet the SLO, each with the first violation seen. */
+  private void infeasible(ObjectNode root, Map<Configuration, String> never) {
+    ArrayNode inf = root.putArray("infeasible");
+    never.forEach(
+        (c, why) -> {
+          ObjectNode n = inf.addObject();
+          n.set("configuration", configuration(c));
+          n.put("reason", why);
+        });
+  }
+
   private static String lower(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -255,14 +266,7 @@ public final class FindingsJson {
     for (Optimum.Candidate c : w.ranked()) {
       ranked.add(candidate(c, rank++));
     }
-    ArrayNode inf = root.putArray("infeasible");
-    w.infeasible()
-        .forEach(
-            (c, why) -> {
-              ObjectNode n = inf.addObject();
-              n.set("configuration", configuration(c));
-              n.put("reason", why);
-            });
+    infeasible(root, w.infeasible());
     excluded(root, "unchecked", w.unchecked());
   }
 
@@ -344,15 +348,7 @@ public final class FindingsJson {
         number(n, "benefitPercent", e.benefitPercent());
         estimate(n, e.cost());
       }
-      ArrayNode inf = mn.putArray("infeasible");
-      m.ranking()
-          .infeasible()
-          .forEach(
-              (k, why) -> {
-                ObjectNode n = inf.addObject();
-                n.set("configuration", configuration(k));
-                n.put("reason", why);
-              });
+      infeasible(mn, m.ranking().infeasible());
       excluded(mn, "unranked", m.ranking().unpriced());
       ArrayNode front = mn.putArray("frontier");
       for (CostRanking.FrontierPoint fp : m.frontier()) {

@@ -8,6 +8,7 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
+import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Catalog;
 import ai.llmd.prism.core.analysis.Comparisons;
 import ai.llmd.prism.core.analysis.Configuration;
@@ -26,6 +27,7 @@ import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.analysis.RegressionReport;
 import ai.llmd.prism.core.analysis.Series;
 import ai.llmd.prism.core.analysis.WorkloadGroup;
+import ai.llmd.prism.core.formats.DatasetSummaries;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -451,6 +453,29 @@ public final class Findings {
         });
   }
 
+  /**
+   * The token-length distributions of the dataset summaries given to the builder (default: none),
+   * as histograms and percentiles.
+   */
+  public DatasetViews datasets() {
+    return memo(
+        "datasets",
+        () -> options.datasets == null ? DatasetViews.none() : DatasetViews.of(options.datasets));
+  }
+
+  /**
+   * The quality overlay: each model's arena score from the scores given to the builder (default:
+   * none, so no model is scored) beside its best configuration by the ranking measure.
+   */
+  public QualityView quality() {
+    return memo(
+        "quality",
+        () ->
+            QualityView.of(
+                Comparisons.top(points, options.rankMeasure, 1, Facet.MODEL::valueOf),
+                options.arena));
+  }
+
   /** The options these findings were built with; every default is filled in. */
   public Options options() {
     return new Options(
@@ -530,6 +555,8 @@ public final class Findings {
     private Facet rankGroups = Facet.MODEL;
     private int top = DEFAULT_TOP;
     private Map<Facet, List<String>> facetFilters = new LinkedHashMap<>();
+    private DatasetSummaries.Result datasets;
+    private ArenaScores arena;
 
     private Builder(LoadResult result) {
       this.result = Objects.requireNonNull(result, "result");
@@ -555,6 +582,8 @@ public final class Findings {
       b.rankGroups = rankGroups;
       b.top = top;
       b.facetFilters = new LinkedHashMap<>(facetFilters);
+      b.datasets = datasets;
+      b.arena = arena;
       return b;
     }
 
@@ -667,6 +696,18 @@ public final class Findings {
     /** Keep only points whose {@code facet} is one of {@code values}, for the facet counts. */
     public Builder facetFilter(Facet facet, List<String> values) {
       this.facetFilters.put(Objects.requireNonNull(facet, "facet"), List.copyOf(values));
+      return this;
+    }
+
+    /** Dataset summaries to describe ({@link Findings#datasets()}); {@code null} for none. */
+    public Builder datasets(DatasetSummaries.Result read) {
+      this.datasets = read;
+      return this;
+    }
+
+    /** Arena scores for the quality overlay ({@link Findings#quality()}); {@code null} for none. */
+    public Builder arena(ArenaScores scores) {
+      this.arena = scores;
       return this;
     }
 

@@ -3,12 +3,14 @@ package ai.llmd.prism.core.http;
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.RemoteConfig;
 import ai.llmd.prism.spi.SourceConnector;
 import java.time.Duration;
 
 /**
  * {@code https://host/path}: one object, fetched with the JDK's HTTP client. Configuration: {@code
- * http.max-mib} (default 64) and {@code http.timeout} (default 60 s).
+ * http.max-mib} (default 64) and {@code http.attemptTimeout} (default 60 s; {@code http.timeout}
+ * until 0.3).
  */
 public final class HttpsConnectorProvider implements ConnectorProvider {
 
@@ -40,6 +42,7 @@ public final class HttpsConnectorProvider implements ConnectorProvider {
       throw new IllegalArgumentException("http.max-mib must be at least 1, was " + maxMiB);
     }
     return new HttpSourceConnector(
-        (long) maxMiB << 20, config.duration("http.timeout", Duration.ofSeconds(60)));
+        (long) maxMiB << 20,
+        RemoteConfig.of(config, "http").attemptTimeout(Duration.ofSeconds(60)));
   }
 }

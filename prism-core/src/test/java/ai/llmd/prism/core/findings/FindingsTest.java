@@ -126,6 +126,50 @@ class FindingsTest {
   }
 
   @Test
+  void costRankingsAreTheCheapestUnderTheSloWithTheBenefitVsTheCheapest() {
+    Findings f =
+        Findings.builder(load(examples().resolve("llm-d"), examples().resolve("giq")))
+            .slo("tpot.mean<=50ms")
+            .pricing(List.of(PricingModel.ON_DEMAND, PricingModel.SPOT))
+            .build();
+    CostRankings r = f.costRankings();
+    assertThat(r.slo()).isEqualTo("tpot.mean<=50ms");
+    assertThat(r.byModel().keySet()).containsExactly(PricingModel.ON_DEMAND, PricingModel.SPOT);
+    assertThat(r.throughput()).isEqualTo(Findings.DEFAULT_OBJECTIVE);
+    for (PricingModel m : r.byModel().keySet()) {
+      List<ai.llmd.prism.core.analysis.CostRanking.Entry> ranked =
+          r.byModel().get(m).ranking().ranked();
+      // the very ranking the cheapest-under-SLO winners give, each with its distance from the first
+      List<Optimum.Candidate> cheapest = f.cheapest(m).ranked();
+      assertThat(ranked).hasSize(cheapest.size()).isNotEmpty();
+      double first = ranked.get(0).perMillionOutputTokens();
+      for (int i = 0; i < ranked.size(); i++) {
+        assertThat(ranked.get(i).point()).isSameAs(cheapest.get(i).point());
+        double v = ranked.get(i).perMillionOutputTokens();
+        assertThat(ranked.get(i).benefitPercent()).isEqualTo(v > 0 ? (v - first) / v * 100 : 0);
+      }
+      // the frontier: no point both cheaper and of higher throughput per chip than one on it
+      List<ai.llmd.prism.core.analysis.CostRanking.FrontierPoint> front =
+          r.byModel().get(m).frontier();
+      assertThat(front).isNotEmpty();
+      for (Costs.PointCost pc : f.costs().byModel().get(m).points()) {
+        if (pc.estimate() == null || pc.estimate().perMillionOutputTokens() == null) {
+          continue;
+        }
+        double x = Findings.DEFAULT_OBJECTIVE.valueOf(pc.point()).orElse(Double.NaN);
+        double y = pc.estimate().perMillionOutputTokens();
+        assertThat(front)
+            .noneMatch(
+                fp ->
+                    x >= fp.throughput()
+                        && y <= fp.perMillionOutputTokens()
+                        && (x > fp.throughput() || y < fp.perMillionOutputTokens()));
+      }
+    }
+    assertThat(f.costRankings()).isSameAs(r);
+  }
+
+  @Test
   void baselineFilesLeaveTheAnalysisAndRegressionListsWhatIsUnmatched() {
     LoadResult all = load(examples());
     LoadResult base = load(examples().resolve("releases/0.3.0"));

@@ -4,6 +4,7 @@ import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.Precondition;
 import ai.llmd.prism.spi.PreconditionFailedException;
+import ai.llmd.prism.spi.RemoteConfig;
 import ai.llmd.prism.spi.StoredObject;
 import ai.llmd.prism.spi.WritableConnector;
 import com.google.api.gax.paging.Page;
@@ -54,10 +55,8 @@ final class GcsSourceConnector implements WritableConnector {
 
   /** A connector configured by {@code config}, reading environment variables with {@code env}. */
   static GcsSourceConnector create(ConnectorConfig config, Function<String, String> env) {
-    int pageSize = config.integer("gcs.pageSize", 1000);
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new IllegalArgumentException("gcs.pageSize must be 1 to 1000, was " + pageSize);
-    }
+    RemoteConfig remote = RemoteConfig.of(config, "gcs");
+    int pageSize = remote.pageSize(1000, 1000);
     Optional<String> host =
         config
             .string("gcs.host")
@@ -75,15 +74,9 @@ final class GcsSourceConnector implements WritableConnector {
     config.string("gcs.project").ifPresent(b::setProjectId);
     // the client retries 429, 5xx and broken connections with jittered exponential backoff;
     // gcs.deadline bounds all tries of one call together
-    int attempts = config.integer("gcs.maxAttempts", 6);
-    if (attempts < 1) {
-      throw new IllegalArgumentException("gcs.maxAttempts must be at least 1, was " + attempts);
-    }
-    Duration delay = config.duration("gcs.initialRetryDelay", Duration.ofSeconds(1));
-    Duration deadline = config.duration("gcs.deadline", Duration.ofMinutes(2));
-    if (deadline.isNegative() || deadline.isZero()) {
-      throw new IllegalArgumentException("gcs.deadline must be positive, was " + deadline);
-    }
+    int attempts = remote.maxAttempts(6);
+    Duration delay = remote.retryDelay(Duration.ofSeconds(1));
+    Duration deadline = remote.deadline(Duration.ofMinutes(2));
     b.setRetrySettings(
         StorageOptions.getDefaultRetrySettings().toBuilder()
             .setMaxAttempts(attempts)
@@ -91,9 +84,9 @@ final class GcsSourceConnector implements WritableConnector {
             .setMaxRetryDelayDuration(delay.multipliedBy(32))
             .setTotalTimeoutDuration(deadline)
             .build());
-    Optional<String> attemptTimeout = config.string("gcs.attemptTimeout");
+    Optional<Duration> attemptTimeout = remote.attemptTimeout();
     if (attemptTimeout.isPresent()) {
-      int ms = (int) config.duration("gcs.attemptTimeout", Duration.ZERO).toMillis();
+      int ms = (int) Math.min(Integer.MAX_VALUE, attemptTimeout.get().toMillis());
       b.setTransportOptions(
           HttpTransportOptions.newBuilder().setConnectTimeout(ms).setReadTimeout(ms).build());
     }

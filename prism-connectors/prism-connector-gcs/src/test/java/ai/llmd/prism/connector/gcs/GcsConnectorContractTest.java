@@ -30,7 +30,7 @@ class GcsConnectorContractTest extends SourceConnectorContract {
             "gcs.host", server.endpoint(),
             "gcs.project", "prism-test",
             "gcs.maxAttempts", "2",
-            "gcs.initialRetryDelay", "0.01"));
+            "gcs.retryDelay", "0.01"));
   }
 
   @AfterAll

@@ -275,7 +275,7 @@ class GcsFaultsTest {
     m.put("gcs.host", proxy.endpoint().toString());
     m.put("gcs.project", "prism-test");
     m.put("gcs.maxAttempts", "3");
-    m.put("gcs.initialRetryDelay", "PT0.01S");
+    m.put("gcs.retryDelay", "PT0.01S");
     m.put("gcs.deadline", "PT20S");
     return ConnectorConfig.of(m);
   }

@@ -2,6 +2,7 @@ package ai.llmd.prism.connector.gdrive;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.RemoteConfig;
 import ai.llmd.prism.spi.SourceConnector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,25 +94,12 @@ final class GdriveSourceConnector implements SourceConnector {
   }
 
   static GdriveSourceConnector create(ConnectorConfig config) {
-    int pageSize = config.integer("gdrive.pageSize", 1000);
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new IllegalArgumentException("gdrive.pageSize must be 1 to 1000, was " + pageSize);
-    }
-    int attempts = config.integer("gdrive.maxAttempts", 5);
-    if (attempts < 1) {
-      throw new IllegalArgumentException("gdrive.maxAttempts must be at least 1, was " + attempts);
-    }
-    Duration delay = config.duration("gdrive.retryDelay", Duration.ofMillis(500));
-    Duration deadline = config.duration("gdrive.deadline", Duration.ofMinutes(2));
-    Duration timeout = config.duration("gdrive.timeout", Duration.ofSeconds(60));
-    if (delay.isNegative()
-        || deadline.isNegative()
-        || deadline.isZero()
-        || timeout.isNegative()
-        || timeout.isZero()) {
-      throw new IllegalArgumentException(
-          "gdrive.retryDelay, gdrive.deadline and gdrive.timeout must be positive");
-    }
+    RemoteConfig remote = RemoteConfig.of(config, "gdrive");
+    int pageSize = remote.pageSize(1000, 1000);
+    int attempts = remote.maxAttempts(5);
+    Duration delay = remote.retryDelay(Duration.ofMillis(500));
+    Duration deadline = remote.deadline(Duration.ofMinutes(2));
+    Duration timeout = remote.attemptTimeout(Duration.ofSeconds(60));
     String root = url(config.string("gdrive.rootUrl").orElse(Drive.DEFAULT_ROOT_URL));
     String sheets =
         url(

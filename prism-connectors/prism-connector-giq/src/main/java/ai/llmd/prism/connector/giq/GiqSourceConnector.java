@@ -2,6 +2,7 @@ package ai.llmd.prism.connector.giq;
 
 import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.RemoteConfig;
 import ai.llmd.prism.spi.SourceConnector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,15 +80,15 @@ final class GiqSourceConnector implements SourceConnector {
                         .filter(s -> !s.isEmpty())
                         .toList())
             .orElse(ALL_PRICING_MODELS);
-    this.pageSize = config.integer("giq.pageSize", 0);
+    RemoteConfig remote = RemoteConfig.of(config, "giq");
+    // 0: the API's own page size
+    this.pageSize =
+        config.string("giq.pageSize").isPresent() ? remote.pageSize(0, Integer.MAX_VALUE) : 0;
     this.maxPages = config.integer("giq.maxPages", 100);
-    this.timeout = config.duration("giq.timeout", Duration.ofSeconds(60));
-    this.maxAttempts = Math.max(1, config.integer("giq.maxAttempts", 3));
-    this.retryDelay = config.duration("giq.retryDelay", Duration.ofMillis(500));
-    this.deadline = config.duration("giq.deadline", Duration.ofMinutes(2));
-    if (deadline.isNegative() || deadline.isZero()) {
-      throw new IllegalArgumentException("giq.deadline must be positive, was " + deadline);
-    }
+    this.timeout = remote.attemptTimeout(Duration.ofSeconds(60));
+    this.maxAttempts = remote.maxAttempts(3);
+    this.retryDelay = remote.retryDelay(Duration.ofMillis(500));
+    this.deadline = remote.deadline(Duration.ofMinutes(2));
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)

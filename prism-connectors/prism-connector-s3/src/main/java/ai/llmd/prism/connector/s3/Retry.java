@@ -1,6 +1,6 @@
 package ai.llmd.prism.connector.s3;
 
-import ai.llmd.prism.spi.ConnectorConfig;
+import ai.llmd.prism.spi.RemoteConfig;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,20 +13,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 record Retry(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration deadline) {
 
-  /** Reads {@code <prefix>.maxAttempts}, {@code .retryDelay} and {@code .deadline}. */
-  static Retry of(ConnectorConfig config, String prefix) {
-    int attempts = config.integer(prefix + ".maxAttempts", 5);
-    if (attempts < 1) {
-      throw new IllegalArgumentException(
-          prefix + ".maxAttempts must be at least 1, was " + attempts);
-    }
-    Duration base = config.duration(prefix + ".retryDelay", Duration.ofMillis(200));
-    Duration deadline = config.duration(prefix + ".deadline", Duration.ofMinutes(2));
-    if (base.isNegative() || deadline.isNegative() || deadline.isZero()) {
-      throw new IllegalArgumentException(
-          prefix + ".retryDelay and " + prefix + ".deadline must be positive");
-    }
-    return new Retry(attempts, base, Duration.ofSeconds(20), deadline);
+  /** Reads the store's {@code maxAttempts}, {@code retryDelay} and {@code deadline}. */
+  static Retry of(RemoteConfig remote) {
+    return new Retry(
+        remote.maxAttempts(5),
+        remote.retryDelay(Duration.ofMillis(200)),
+        Duration.ofSeconds(20),
+        remote.deadline(Duration.ofMinutes(2)));
   }
 
   /** A failure that retrying here cannot help: the SDK already did, or the answer is final. */

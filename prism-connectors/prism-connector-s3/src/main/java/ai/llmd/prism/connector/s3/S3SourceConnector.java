@@ -4,6 +4,7 @@ import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.Precondition;
 import ai.llmd.prism.spi.PreconditionFailedException;
+import ai.llmd.prism.spi.RemoteConfig;
 import ai.llmd.prism.spi.StoredObject;
 import ai.llmd.prism.spi.WritableConnector;
 import java.io.ByteArrayInputStream;
@@ -65,10 +66,8 @@ final class S3SourceConnector implements WritableConnector {
 
   /** A connector configured by {@code config}, reading environment variables with {@code env}. */
   static S3SourceConnector create(ConnectorConfig config, Function<String, String> env) {
-    int pageSize = config.integer("s3.pageSize", 1000);
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new IllegalArgumentException("s3.pageSize must be 1 to 1000, was " + pageSize);
-    }
+    RemoteConfig remote = RemoteConfig.of(config, "s3");
+    int pageSize = remote.pageSize(1000, 1000);
     Optional<URI> endpoint = endpoint(config, env);
     S3ClientBuilder b =
         S3Client.builder()
@@ -82,9 +81,8 @@ final class S3SourceConnector implements WritableConnector {
       // a bucket in another region than the configured one is found, not refused
       b.crossRegionAccessEnabled(true);
     }
-    Retry retry = Retry.of(config, "s3");
-    Optional<Duration> attemptTimeout =
-        config.string("s3.attemptTimeout").map(v -> config.duration("s3.attemptTimeout", null));
+    Retry retry = Retry.of(remote);
+    Optional<Duration> attemptTimeout = remote.attemptTimeout();
     b.overrideConfiguration(
         o -> {
           // full jitter on exponential delays; throttling (SlowDown, 429) backs off from a
