@@ -49,6 +49,7 @@ import picocli.CommandLine.ScopeType;
       RankCommand.class,
       MlperfCommand.class,
       PublishCommand.class,
+      ReproduceCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })
