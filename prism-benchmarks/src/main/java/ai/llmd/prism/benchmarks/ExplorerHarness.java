@@ -5,6 +5,7 @@ import ai.llmd.prism.api.Provenance;
 import ai.llmd.prism.cli.PrismCli;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
+import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.report.HtmlReport;
 import java.io.File;
 import java.io.PrintWriter;
@@ -99,7 +100,8 @@ public final class ExplorerHarness {
     }
     long t0 = System.nanoTime();
     String html =
-        HtmlReport.of(new LoadResult(many, List.of()), HtmlReport.Options.defaults()).toHtml();
+        HtmlReport.of(Findings.of(new LoadResult(many, List.of())), HtmlReport.Options.defaults())
+            .toHtml();
     int data = html.indexOf("</script>") - html.indexOf("id=\"prism-data\">");
     System.out.printf(
         Locale.ROOT,

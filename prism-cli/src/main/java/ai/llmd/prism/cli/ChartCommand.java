@@ -1,14 +1,14 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.api.Problem;
-import ai.llmd.prism.charts.svg.SvgChartRenderer;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Measure;
+import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.report.PointCharts;
+import ai.llmd.prism.spi.ChartRenderer;
 import ai.llmd.prism.spi.ChartSpec;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
         "Draw one metric against another as a standalone SVG: one line per configuration, the"
             + " Pareto frontier dashed.")
 final class ChartCommand implements Callable<Integer> {
+
+  /** The format the chart is written in: the renderer the plugins have for it draws it. */
+  private static final String FORMAT = "svg";
 
   @Spec CommandSpec spec;
 
@@ -76,10 +79,21 @@ final class ChartCommand implements Callable<Integer> {
     Measure my = measure("--y", y);
     boolean vsConcurrency = "concurrency".equalsIgnoreCase(x.strip());
     Measure mx = vsConcurrency ? null : measure("--x", x);
+    ChartRenderer renderer =
+        PluginPath.plugins()
+            .renderer(FORMAT)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "no chart renderer is installed for '"
+                            + FORMAT
+                            + "' (add prism-charts-svg or a plugin for it)"));
     LoadResult result = source.load();
-    List<ai.llmd.prism.api.BenchmarkPoint> points = filters.apply(result.points());
+    Findings findings =
+        Findings.builder(new LoadResult(filters.apply(result.points()), result.problems())).build();
     ChartSpec chart =
-        vsConcurrency ? PointCharts.vsConcurrency(points, my) : PointCharts.xy(points, mx, my);
+        vsConcurrency ? PointCharts.vsConcurrency(findings, my) : PointCharts.xy(findings, mx, my);
     ChartSpec.Scale xs = logX || vsConcurrency ? ChartSpec.Scale.LOG : ChartSpec.Scale.LINEAR;
     chart =
         new ChartSpec(
@@ -91,7 +105,9 @@ final class ChartCommand implements Callable<Integer> {
             chart.series(),
             chart.categories(),
             t);
-    Output.write(spec, output, new SvgChartRenderer().toSvg(chart), result);
+    StringBuilder svg = new StringBuilder(8192);
+    renderer.render(chart, svg);
+    Output.write(spec, output, svg.toString(), result);
     for (Problem p : result.problems()) {
       if (p.severity() != Problem.Severity.INFO) {
         spec.commandLine().getErr().println(Escape.text(p.toString()));

@@ -89,11 +89,6 @@ final class PriceOptions {
     return c;
   }
 
-  /** The narrowed estimator over the catalog. */
-  CostEstimator estimator(CommandSpec spec) {
-    return apply(CostEstimator.of(catalog(spec)));
-  }
-
   /** The catalog and the narrowing, set on findings. */
   Findings.Builder apply(CommandSpec spec, Findings.Builder findings) {
     return findings.prices(catalog(spec)).costs(this::apply);

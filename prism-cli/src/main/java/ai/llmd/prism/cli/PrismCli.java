@@ -48,6 +48,7 @@ import picocli.CommandLine.ScopeType;
       FacetsCommand.class,
       RankCommand.class,
       MlperfCommand.class,
+      DatasetsCommand.class,
       PublishCommand.class,
       ReproduceCommand.class,
       PluginsCommand.class,

@@ -3,7 +3,7 @@ package ai.llmd.prism.cli;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Constraint;
-import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.report.HtmlReport;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--slo",
       paramLabel = "CONSTRAINTS",
       description = "Service-level objective for the winners (default: ${DEFAULT-VALUE}).")
-  String slo = HtmlReport.DEFAULT_SLO;
+  String slo = Findings.DEFAULT_SLO;
 
   @Option(names = "--title", paramLabel = "TEXT", description = "The page title.")
   String title = "Prism report";
@@ -74,7 +74,6 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--slo " + e.getMessage());
     }
-    CostEstimator costs = priceOptions.estimator(spec);
     LoadResult loaded = source.load();
     LoadResult current = new LoadResult(filters.apply(loaded.points()), loaded.problems());
     LoadResult base = null;
@@ -82,15 +81,15 @@ final class ReportCommand implements Callable<Integer> {
       LoadResult b = source.load(baseline);
       base = new LoadResult(filters.apply(b.points()), b.problems());
     }
+    // the same findings, with the same mixins, as best, pareto, cost and compare build
+    Findings findings =
+        priceOptions.apply(spec, Findings.builder(current)).slo(constraints).baseline(base).build();
     HtmlReport.Options options =
         HtmlReport.Options.defaults()
             .withTitle(title)
-            .withSlo(constraints)
-            .withCosts(costs)
-            .withBaseline(base)
             .withGeneratedAt(timestamp)
             .withPlugins(PluginPath.plugins());
-    Output.write(spec, output, HtmlReport.of(current, options).toHtml(), current, base);
+    Output.write(spec, output, HtmlReport.of(findings, options).toHtml(), current, base);
     boolean errors = current.hasErrors() || (base != null && base.hasErrors());
     List<Problem> problems = new ArrayList<>(current.problems());
     if (base != null) {

@@ -3,7 +3,7 @@ package ai.llmd.prism.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.llmd.prism.cli.PrismCliTest.Run;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

@@ -20,8 +20,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same load fed to the CLI's JSON and to a {@link Findings} object says the same thing: the
- * same winners, frontiers, costs and P/D rows, by configuration key and value.
+ * The same load fed to the CLI's JSON, to a {@link Findings} object and to {@code prism report}
+ * says the same thing: the same winners, frontiers, costs and P/D rows, by configuration key (or
+ * source point) and exact value. The report's numbers are read from the exact values its sortable
+ * cells carry ({@code data-v}), its points from the source column.
  */
 class CliJsonMatchesFindingsTest {
 
@@ -178,6 +180,243 @@ class CliJsonMatchesFindingsTest {
     } else {
       assertThat(n.at("/configuration/key").asText()).isEqualTo(c.configuration().key());
       assertThat(n.get("value").asDouble()).isEqualTo(c.objective());
+    }
+  }
+
+  // ---- the report says what the JSON says ----
+
+  static final String SLO = "ttft.p90<=500ms,tpot.mean<=50ms";
+
+  static String report(String... sources) throws Exception {
+    List<String> args = new ArrayList<>(List.of("report"));
+    args.addAll(List.of(sources));
+    args.addAll(List.of("-o", "-", "--slo", SLO));
+    ReportAndChartCommandTest.Run r = ReportAndChartCommandTest.prism(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
+  }
+
+  static String section(String html, String id) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<section id=\"" + id + "\"[^>]*>(.*?)</section>", java.util.regex.Pattern.DOTALL)
+            .matcher(html);
+    assertThat(m.find()).as("section %s", id).isTrue();
+    return m.group(1);
+  }
+
+  /** The rows of the first table after {@code from} in {@code html}, each as its cells. */
+  static List<List<String>> rows(String html, int from) {
+    int start = html.indexOf("<tbody>", from);
+    String body = html.substring(start, html.indexOf("</tbody>", start));
+    List<List<String>> out = new ArrayList<>();
+    for (String tr : body.split("<tr[^>]*>")) {
+      if (!tr.contains("<td")) {
+        continue;
+      }
+      List<String> cells = new ArrayList<>();
+      java.util.regex.Matcher c =
+          java.util.regex.Pattern.compile("<td([^>]*)>(.*?)</td>", java.util.regex.Pattern.DOTALL)
+              .matcher(tr);
+      while (c.find()) {
+        java.util.regex.Matcher v =
+            java.util.regex.Pattern.compile("data-v=\"([^\"]*)\"").matcher(c.group(1));
+        cells.add(v.find() ? v.group(1) : c.group(2).replaceAll("<[^>]*>", ""));
+      }
+      out.add(cells);
+    }
+    return out;
+  }
+
+  /** The point a JSON source names, as the report's source column shows it (a path suffix). */
+  static boolean samePoint(JsonNode source, String shown) {
+    String loc = source.get("location").asText();
+    String uri = source.get("uri").asText();
+    return (loc.isEmpty() ? uri : uri + ":" + loc).endsWith(shown.replace("&amp;", "&"));
+  }
+
+  static double v(String cell) {
+    return Double.parseDouble(cell);
+  }
+
+  /** A report cell holds the JSON's exact value, or "–" where the JSON has null. */
+  static void sameNumber(String cell, JsonNode n) {
+    if (n == null || n.isNull()) {
+      assertThat(cell).isEqualTo("–");
+    } else {
+      assertThat(v(cell)).isEqualTo(n.asDouble());
+    }
+  }
+
+  @Test
+  void theReportShowsTheSameWinnersAndFrontier() throws Exception {
+    Path llmd = ReportAndChartCommandTest.examples().resolve("llm-d");
+    JsonNode best =
+        cli(
+            "best",
+            llmd.toString(),
+            "--slo",
+            SLO,
+            "--maximize",
+            "output_throughput/chip",
+            "--json");
+    JsonNode pareto = cli("pareto", llmd.toString(), "--json");
+    String winners = section(report(llmd.toString()), "winners");
+
+    List<List<String>> ranked = rows(winners, 0);
+    assertThat(ranked).hasSize(best.get("ranked").size()).isNotEmpty();
+    for (int i = 0; i < ranked.size(); i++) {
+      JsonNode c = best.get("ranked").get(i);
+      List<String> row = ranked.get(i);
+      assertThat(v(row.get(0))).isEqualTo(c.get("rank").asDouble());
+      assertThat(row.get(2)).isEqualTo(c.get("load").asText());
+      assertThat(v(row.get(3))).isEqualTo(c.get("value").asDouble());
+      assertThat(samePoint(c.get("source"), row.get(4))).as(row.get(4)).isTrue();
+    }
+    List<List<String>> front = rows(winners, winners.indexOf("Pareto frontier"));
+    JsonNode group = pareto.get("groups").get(0);
+    assertThat(pareto.get("groups")).hasSize(1);
+    assertThat(front).hasSize(group.get("frontier").size()).isNotEmpty();
+    for (int i = 0; i < front.size(); i++) {
+      JsonNode p = group.get("frontier").get(i);
+      List<String> row = front.get(i);
+      assertThat(row.get(1)).isEqualTo(p.get("load").asText());
+      assertThat(v(row.get(2))).isEqualTo(p.get("values").get(0).asDouble());
+      assertThat(v(row.get(3))).isEqualTo(p.get("values").get(1).asDouble());
+      assertThat(samePoint(p.get("source"), row.get(4))).as(row.get(4)).isTrue();
+    }
+  }
+
+  @Test
+  void theReportShowsTheSameCostsAndCostRanking() throws Exception {
+    Path ex = ReportAndChartCommandTest.examples();
+    String[] sources = {ex.resolve("llm-d").toString(), ex.resolve("giq").toString()};
+    JsonNode costs = cli("cost", sources[0], sources[1], "--slo", SLO, "--json");
+    JsonNode ranking = cli("cost", sources[0], sources[1], "--slo", SLO, "--ranking", "--json");
+    String html = report(sources);
+    String costSection = section(html, "costs");
+    String rankSection = section(html, "cost-ranking");
+
+    int checked = 0;
+    for (JsonNode model : costs.get("models")) {
+      String key = model.get("pricingModel").asText();
+      if (model.get("cheapest").isEmpty()) {
+        assertThat(costSection).doesNotContain("<h3>" + key + "</h3>");
+        continue;
+      }
+      List<List<String>> rows = rows(costSection, costSection.indexOf("<h3>" + key + "</h3>"));
+      assertThat(rows).as(key).hasSize(model.get("cheapest").size());
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode c = model.get("cheapest").get(i);
+        List<String> row = rows.get(i);
+        assertThat(row.get(1)).isEqualTo(c.get("load").asText());
+        assertThat(v(row.get(2))).isEqualTo(c.get("perMillionOutputTokens").asDouble());
+        sameNumber(row.get(3), c.get("perMillionInputTokens"));
+        assertThat(row.get(4)).isEqualTo(c.get("estimated").asBoolean() ? "estimated" : "stated");
+        if (c.at("/range/rows").asInt() > 1 && c.at("/range").has("perMillionOutputTokensLow")) {
+          assertThat(v(row.get(5))).isEqualTo(c.at("/range/perMillionOutputTokensLow").asDouble());
+        } else {
+          assertThat(row.get(5)).isEqualTo("–");
+        }
+        if (c.has("row")) {
+          assertThat(row.get(6))
+              .startsWith(
+                  c.at("/row/provider").asText()
+                      + " "
+                      + c.at("/row/machineType").asText()
+                      + " ("
+                      + c.at("/row/region").asText()
+                      + ") "
+                      + key);
+        }
+        assertThat(samePoint(c.get("source"), row.get(7))).as(row.get(7)).isTrue();
+        checked++;
+      }
+      JsonNode under = model.get("cheapestUnderSlo");
+      if (!under.isNull()) {
+        assertThat(costSection.substring(costSection.indexOf("<h3>" + key + "</h3>")))
+            .contains(
+                "</strong> at "
+                    + under.get("load").asText()
+                    + ": "
+                    + ReportNumbers.of(under.get("perMillionOutputTokens").asDouble()));
+      }
+    }
+    assertThat(checked).isPositive();
+    assertThat(ranking.get("slo").asText()).isEqualTo(SLO);
+    for (JsonNode model : ranking.get("models")) {
+      String key = model.get("pricingModel").asText();
+      if (model.get("ranked").isEmpty()) {
+        continue;
+      }
+      List<List<String>> rows = rows(rankSection, rankSection.indexOf("<h3>" + key + "</h3>"));
+      assertThat(rows).as(key).hasSize(model.get("ranked").size());
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode e = model.get("ranked").get(i);
+        List<String> row = rows.get(i);
+        assertThat(v(row.get(0))).isEqualTo(e.get("rank").asDouble());
+        assertThat(row.get(2)).isEqualTo(e.get("load").asText());
+        assertThat(v(row.get(3))).isEqualTo(e.get("perMillionOutputTokens").asDouble());
+        assertThat(v(row.get(4))).isEqualTo(e.get("benefitPercent").asDouble());
+        assertThat(samePoint(e.get("source"), row.get(7))).as(row.get(7)).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theReportShowsTheSamePdRowsAndNamesOneSidedWorkloads() throws Exception {
+    Path ex = ReportAndChartCommandTest.examples();
+    // examples/ has H100 and H200 both ways; a workload with one side must be named, not dropped
+    JsonNode json = cli("compare", ex.toString(), "--json");
+    String pd = section(report(ex.toString()), "pd-vs-aggregated");
+
+    int both = 0;
+    for (JsonNode g : json.get("groups")) {
+      String key = g.at("/workload/key").asText();
+      if (!g.get("sides").asText().equals("both")) {
+        assertThat(pd)
+            .contains(
+                key
+                    + (g.get("sides").asText().equals("aggregated-only")
+                        ? ": aggregated only"
+                        : ": P/D only"));
+        continue;
+      }
+      both++;
+      List<List<String>> rows = rows(pd, pd.indexOf("<h3>" + key + "</h3>"));
+      assertThat(rows).as(key).hasSize(g.get("rows").size());
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode r = g.get("rows").get(i);
+        List<String> row = rows.get(i);
+        assertThat(v(row.get(0))).isEqualTo(r.get("latencyTarget").asDouble());
+        side(row.get(2), r.get("aggregated"));
+        side(row.get(4), r.get("disaggregated"));
+      }
+    }
+    assertThat(both).isPositive();
+  }
+
+  private static void side(String cell, JsonNode c) {
+    sameNumber(cell, c.isNull() ? c : c.get("value"));
+  }
+
+  /** The report's number formatting for the text of a winner line (three significant figures). */
+  static final class ReportNumbers {
+    static String of(double v) {
+      double a = Math.abs(v);
+      if (v == Math.rint(v)) {
+        return Long.toString((long) v);
+      }
+      if (a >= 100) {
+        return String.format(java.util.Locale.ROOT, "%.0f", v);
+      }
+      if (a >= 10) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+      }
+      if (a >= 1) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
+      }
+      return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
   }
 }

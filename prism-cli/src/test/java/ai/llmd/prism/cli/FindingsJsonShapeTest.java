@@ -95,6 +95,59 @@ class FindingsJsonShapeTest {
   }
 
   @Test
+  void costRankings() throws Exception {
+    JsonNode n =
+        run(
+            "cost-rankings",
+            "cost",
+            ex().resolve("llm-d").toString(),
+            ex().resolve("giq").toString(),
+            "--ranking",
+            "--json");
+    has(n, Map.of("slo", STR, "unit", STR, "throughput", OBJ, "models", ARR));
+    has(n.get("throughput"), Map.of("measure", STR, "unit", STR));
+    assertThat(n.get("models")).hasSize(4);
+    int ranked = 0;
+    for (JsonNode m : n.get("models")) {
+      has(
+          m,
+          Map.of(
+              "pricingModel",
+              STR,
+              "ranked",
+              ARR,
+              "infeasible",
+              ARR,
+              "unranked",
+              ARR,
+              "frontier",
+              ARR));
+      for (JsonNode e : m.get("ranked")) {
+        candidate(e);
+        has(
+            e,
+            Map.of(
+                "rank",
+                NUM,
+                "benefitPercent",
+                NUM,
+                "perMillionOutputTokens",
+                NUM,
+                "estimated",
+                JsonNodeType.BOOLEAN,
+                "basis",
+                STR));
+        ranked++;
+      }
+      for (JsonNode f : m.get("frontier")) {
+        candidate(f);
+        has(f, Map.of("throughput", NUM, "perMillionOutputTokens", NUM));
+      }
+    }
+    assertThat(ranked).isPositive();
+  }
+
+  @Test
   void costs() throws Exception {
     JsonNode n = run("costs", "cost", ex().resolve("giq").toString(), "--json");
     has(n, Map.of("catalogVersion", STR, "unit", STR, "models", ARR));

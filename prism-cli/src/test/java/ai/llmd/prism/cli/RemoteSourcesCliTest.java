@@ -3,8 +3,8 @@ package ai.llmd.prism.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.llmd.prism.cli.PrismCliTest.Run;
+import ai.llmd.prism.fixtures.Fixtures;
 import ai.llmd.prism.testkit.FakeGcsServer;
-import ai.llmd.prism.testkit.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

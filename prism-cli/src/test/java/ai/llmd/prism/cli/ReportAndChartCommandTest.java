@@ -3,7 +3,7 @@ package ai.llmd.prism.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,12 +59,14 @@ class ReportAndChartCommandTest {
           "configurations",
           "winners",
           "costs",
+          "cost-ranking",
           "pd-vs-aggregated",
           "regression"
         }) {
       assertThat(page).contains("<section id=\"" + id + "\">");
     }
-    assertThat(page).contains("0 regressed, 2 improved, 2 unchanged.");
+    // output throughput, TPOT and E2E latency improved; TTFT mean and p90 unchanged
+    assertThat(page).contains("0 regressed, 3 improved, 2 unchanged.");
   }
 
   @Test
@@ -102,7 +104,8 @@ class ReportAndChartCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(read(html))
         .contains("<td>estimated</td>")
-        .contains("GCP a3-highgpu-8g (us-central1) 88.5 USD/h")
+        // 88.49 USD/h for 8 H100: 11.06 USD per accelerator-hour, with its source and date
+        .contains("GCP a3-highgpu-8g (us-central1) on-demand, 11.1 USD/accelerator-h, cyclenerd")
         .doesNotContain("<td>stated</td>");
   }
 

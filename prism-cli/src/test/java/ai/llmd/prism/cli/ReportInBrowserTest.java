@@ -15,7 +15,7 @@ import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Pareto;
 import ai.llmd.prism.core.analysis.ParetoResult;
 import ai.llmd.prism.core.analysis.PricingCatalog;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

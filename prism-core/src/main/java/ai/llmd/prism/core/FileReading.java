@@ -36,9 +36,12 @@ final class FileReading {
   private final AtomicInteger problemsKept = new AtomicInteger();
   private final AtomicLong problemsDropped = new AtomicLong();
 
-  FileReading(Plugins plugins, LoadOptions options) {
+  private final ColumnMappedReader given;
+
+  FileReading(Plugins plugins, LoadOptions options, ColumnMappedReader given) {
     this.plugins = plugins;
     this.options = options;
+    this.given = given;
   }
 
   /** Whether one more problem fits in the load; counts it either way. */
@@ -232,6 +235,9 @@ final class FileReading {
    * prism-mapping.yaml} beside the file or one level up; null when there is none.
    */
   private ColumnMappedReader mapped(SourceFile file) {
+    if (this.given != null) {
+      return this.given;
+    }
     Path given = options.mapping();
     if (given != null) {
       return mappings.computeIfAbsent(

@@ -2,11 +2,14 @@ package ai.llmd.prism.core;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.formats.ColumnMappedReader;
 import ai.llmd.prism.core.internal.CachingConnector;
+import ai.llmd.prism.core.internal.HeadSniff;
 import ai.llmd.prism.core.internal.PathSourceFile;
 import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorProvider;
 import ai.llmd.prism.spi.ObjectRef;
+import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceConnector;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.IOException;
@@ -130,17 +133,23 @@ public final class Prism {
   private final LoadOptions options;
   private final Normalizer normalizer;
   private final LoadProgress progress;
+  private final ColumnMappedReader mapping;
 
   private Prism(Plugins plugins, LoadOptions options, Normalizer normalizer) {
-    this(plugins, options, normalizer, LoadProgress.NONE);
+    this(plugins, options, normalizer, LoadProgress.NONE, null);
   }
 
   private Prism(
-      Plugins plugins, LoadOptions options, Normalizer normalizer, LoadProgress progress) {
+      Plugins plugins,
+      LoadOptions options,
+      Normalizer normalizer,
+      LoadProgress progress,
+      ColumnMappedReader mapping) {
     this.plugins = plugins;
     this.options = options;
     this.normalizer = normalizer;
     this.progress = progress;
+    this.mapping = mapping;
   }
 
   /** A Prism with every plugin on the class path (or module path) and default options. */
@@ -155,6 +164,17 @@ public final class Prism {
         Objects.requireNonNull(plugins), Objects.requireNonNull(options), Normalizer.standard());
   }
 
+  /**
+   * The sample of {@code content} a load offers every reader's {@code detect}: its first 64 KiB,
+   * its top-level members parsed once. For testing a reader's sniffing as a load would run it.
+   *
+   * @param fileName the file name without directories
+   * @since 0.2
+   */
+  public static Sniff sniff(String fileName, byte[] content) {
+    return new HeadSniff(Objects.requireNonNull(fileName), content.clone());
+  }
+
   /** The plugins this instance uses. */
   public Plugins plugins() {
     return plugins;
@@ -167,12 +187,12 @@ public final class Prism {
 
   /** The same plugins with other options. */
   public Prism withOptions(LoadOptions options) {
-    return new Prism(plugins, Objects.requireNonNull(options), normalizer, progress);
+    return new Prism(plugins, Objects.requireNonNull(options), normalizer, progress, mapping);
   }
 
   /** The same, telling {@code progress} what every load lists and reads. */
   public Prism withProgress(LoadProgress progress) {
-    return new Prism(plugins, options, normalizer, Objects.requireNonNull(progress));
+    return new Prism(plugins, options, normalizer, Objects.requireNonNull(progress), mapping);
   }
 
   /**
@@ -180,7 +200,24 @@ public final class Prism {
    * keeps points exactly as the readers produced them).
    */
   public Prism withNormalizer(Normalizer normalizer) {
-    return new Prism(plugins, options, Objects.requireNonNull(normalizer), progress);
+    return new Prism(plugins, options, Objects.requireNonNull(normalizer), progress, mapping);
+  }
+
+  /**
+   * The same, applying the column mapping {@code content} ({@code docs/mapping.md}) to every CSV
+   * and TSV loaded, in place of {@link LoadOptions#mapping()}: for a mapping that is not a local
+   * file (a class-path resource, an object in a store). {@code name} stands for the mapping in
+   * provenance and problems.
+   *
+   * @since 0.2
+   */
+  public Prism withMapping(String name, byte[] content) {
+    return new Prism(
+        plugins,
+        options,
+        normalizer,
+        progress,
+        ColumnMappedReader.of(Objects.requireNonNull(name), content.clone()));
   }
 
   /** How this instance normalizes loaded points. */
@@ -283,12 +320,29 @@ public final class Prism {
       tasks.add(new Task(new PathSourceFile(path, label, options.maxFileBytes()), true));
       return;
     }
+    Listing listing = list(path, label);
+    problems.addAll(listing.problems());
+    for (Listing.Entry f : listing.files()) {
+      tasks.add(new Task(new PathSourceFile(f.path(), f.name(), options.maxFileBytes()), false));
+    }
+  }
+
+  /**
+   * The files a load of the directory {@code dir} reads, in the order it reads them, each named as
+   * the load names it ({@code label}, a slash, the path below {@code dir}), with the problems of
+   * the walk: links that loop, dangle or lead outside, entries that cannot be listed. For splitting
+   * one load's work across machines; the Spark data source plans local directories with it.
+   *
+   * @since 0.2
+   */
+  public Listing list(Path dir, String label) {
+    List<Problem> problems = new ArrayList<>();
     Path root;
     try {
-      root = path.toRealPath();
+      root = dir.toRealPath();
     } catch (IOException e) {
       problems.add(Problem.error(label, "", "could not be opened: " + e.getMessage()));
-      return;
+      return new Listing(List.of(), problems);
     }
     List<Path> files = new ArrayList<>();
     try {
@@ -303,10 +357,11 @@ public final class Prism {
       problems.add(Problem.error(label, "", "could not be listed completely: " + e.getMessage()));
     }
     files.sort((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()));
+    List<Listing.Entry> entries = new ArrayList<>(files.size());
     for (Path f : files) {
-      tasks.add(
-          new Task(new PathSourceFile(f, relative(root, f, label), options.maxFileBytes()), false));
+      entries.add(new Listing.Entry(f, relative(root, f, label)));
     }
+    return new Listing(entries, problems);
   }
 
   private void planRemote(String source, List<Task> tasks, List<Problem> problems) {
@@ -376,7 +431,7 @@ public final class Prism {
   }
 
   private LoadResult run(List<Task> tasks, List<Problem> leading) {
-    FileReading reading = new FileReading(plugins, options);
+    FileReading reading = new FileReading(plugins, options, mapping);
     List<FileReading.Outcome> outcomes = new ArrayList<>(tasks.size());
     if (options.threads() == 1 || tasks.size() <= 1) {
       for (Task t : tasks) {

@@ -6,15 +6,15 @@ import static ai.llmd.prism.report.Report.OUT_PER_CHIP;
 import static ai.llmd.prism.report.Report.TPOT;
 
 import ai.llmd.prism.api.BenchmarkPoint;
-import ai.llmd.prism.api.Direction;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.PricingModel;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.analysis.CostEstimate;
-import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.analysis.CostRanking;
 import ai.llmd.prism.core.analysis.Measure;
-import ai.llmd.prism.core.analysis.Pareto;
 import ai.llmd.prism.core.analysis.Series;
+import ai.llmd.prism.core.findings.CostRankings;
+import ai.llmd.prism.core.findings.Costs;
 import ai.llmd.prism.spi.ChartSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,6 +54,7 @@ final class ChartsSection {
     add(
         specs,
         PointCharts.xy(
+            r.findings,
             r.labels,
             "Output throughput per chip vs TPOT (mean), Pareto frontier dashed",
             TPOT,
@@ -68,6 +69,7 @@ final class ChartsSection {
     add(
         specs,
         PointCharts.xy(
+            r.findings,
             r.labels,
             "TTFT (" + ttftStat.key() + ") vs output throughput",
             OUT,
@@ -83,9 +85,9 @@ final class ChartsSection {
         specs,
         concurrency(r, "Output throughput vs concurrency", OUT, "output throughput (tokens/s)"),
         () -> {});
-    CostEstimator costs = r.options.costs();
-    for (PricingModel model : PricingModel.values()) {
-      cost(r, costs, model).ifPresent(specs::add);
+    CostRankings rankings = r.findings.costRankings();
+    for (Costs.ForModel model : r.findings.costs().byModel().values()) {
+      cost(r, model, rankings).ifPresent(specs::add);
     }
     if (specs.isEmpty()) {
       r.omitted("charts", "Charts", "No charts: no point has the values they plot.");
@@ -124,56 +126,39 @@ final class ChartsSection {
         r.labels, title, y, "concurrency (requests in flight, log scale)", yLabel);
   }
 
-  /** USD per 1M output tokens against throughput per chip, stated and estimated apart. */
-  private static Optional<ChartSpec> cost(Report r, CostEstimator costs, PricingModel model) {
-    List<BenchmarkPoint> plotted = new ArrayList<>();
-    List<double[]> xyv = new ArrayList<>();
-    List<Boolean> estimated = new ArrayList<>();
-    for (BenchmarkPoint p : r.points) {
-      OptionalDouble x = OUT_PER_CHIP.valueOf(p);
-      Optional<CostEstimate> c = costs.estimate(p, model);
-      if (x.isPresent()
-          && c.isPresent()
-          && c.get().perMillion(CostEstimate.Tokens.OUTPUT).isPresent()) {
-        plotted.add(p);
-        xyv.add(
-            new double[] {
-              x.getAsDouble(), c.get().perMillion(CostEstimate.Tokens.OUTPUT).getAsDouble()
-            });
-        estimated.add(c.get().estimated());
-      }
-    }
-    if (plotted.isEmpty()) {
-      return Optional.empty();
-    }
-    double[][] cols = new double[2][plotted.size()];
-    for (int i = 0; i < plotted.size(); i++) {
-      cols[0][i] = xyv.get(i)[0];
-      cols[1][i] = xyv.get(i)[1];
+  /**
+   * USD per 1M output tokens against the cost frontier's throughput (per chip unless the findings
+   * say otherwise), stated and estimated apart, the findings' cost frontier marked.
+   */
+  private static Optional<ChartSpec> cost(Report r, Costs.ForModel costs, CostRankings rankings) {
+    PricingModel model = costs.model();
+    Measure throughput = rankings.throughput();
+    Map<BenchmarkPoint, CostEstimate> priced = new IdentityHashMap<>();
+    for (Costs.PointCost pc : costs.points()) {
+      pc.cost()
+          .filter(c -> c.perMillion(CostEstimate.Tokens.OUTPUT).isPresent())
+          .ifPresent(c -> priced.put(pc.point(), c));
     }
     Set<BenchmarkPoint> on = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (int i :
-        Pareto.frontierIndices(cols, Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER)) {
-      on.add(plotted.get(i));
-    }
-    Map<BenchmarkPoint, Integer> index = new IdentityHashMap<>();
-    for (int i = 0; i < plotted.size(); i++) {
-      index.put(plotted.get(i), i);
+    for (CostRanking.FrontierPoint f : rankings.byModel().get(model).frontier()) {
+      on.add(f.point());
     }
     List<ChartSpec.Series> out = new ArrayList<>();
-    String xLabel = "output tokens/s per chip";
+    String xLabel = Report.unit(throughput);
     String yLabel = "USD per 1M output tokens";
     for (Series s : r.series) {
       Map<Boolean, List<ChartSpec.Point>> byKind = new TreeMap<>();
       for (BenchmarkPoint p : s.points()) {
-        Integer i = index.get(p);
-        if (i != null) {
-          double[] v = xyv.get(i);
+        CostEstimate c = priced.get(p);
+        OptionalDouble x = throughput.valueOf(p);
+        if (c != null && x.isPresent()) {
+          double vx = x.getAsDouble();
+          double vy = c.perMillion(CostEstimate.Tokens.OUTPUT).getAsDouble();
           byKind
-              .computeIfAbsent(estimated.get(i), k -> new ArrayList<>())
+              .computeIfAbsent(c.estimated(), k -> new ArrayList<>())
               .add(
                   new ChartSpec.Point(
-                      v[0], v[1], r.labels.tooltip(p, xLabel, v[0], yLabel, v[1]), on.contains(p)));
+                      vx, vy, r.labels.tooltip(p, xLabel, vx, yLabel, vy), on.contains(p)));
         }
       }
       String label = r.labels.label(s.points().get(0));
@@ -182,6 +167,9 @@ final class ChartsSection {
               out.add(
                   new ChartSpec.Series(
                       label + (est ? " (estimated)" : " (stated)"), ps, true, label)));
+    }
+    if (out.isEmpty()) {
+      return Optional.empty();
     }
     return Optional.of(
         PointCharts.spec(

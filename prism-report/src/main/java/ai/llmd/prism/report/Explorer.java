@@ -3,14 +3,13 @@ package ai.llmd.prism.report;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
-import ai.llmd.prism.api.PricingModel;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.Views;
-import ai.llmd.prism.core.analysis.Catalog;
 import ai.llmd.prism.core.analysis.CostEstimate;
-import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Series;
+import ai.llmd.prism.core.findings.Costs;
+import ai.llmd.prism.core.findings.FacetCounts;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -21,19 +20,20 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
  * The interactive explorer: an empty frame the page's script fills, and the points it needs as
  * compact columnar JSON (one array per facet, measure and price, strings dictionary-encoded), in
- * {@link Catalog} order so that the script's facet counts are the catalog's. Values are exactly the
- * library's: per-chip, per-replica and per-node values are the total divided by the divisor
- * embedded beside it, the division {@link Views} makes.
+ * the findings' configuration order (the catalog's) so that the script's facet counts are the
+ * catalog's; prices are the findings' costs. Values are exactly the library's: per-chip,
+ * per-replica and per-node values are the total divided by the divisor embedded beside it, the
+ * division {@link Views} makes.
  */
 final class Explorer {
 
@@ -57,21 +57,23 @@ final class Explorer {
 
   /** The data block; {@code <}, {@code >} and {@code &} are escaped so it cannot end early. */
   static String data(Report r) {
-    Catalog catalog = Catalog.of(r.points);
-    List<BenchmarkPoint> ps = catalog.points();
+    List<BenchmarkPoint> ps = new ArrayList<>(r.points.size());
+    for (Series s : r.series) {
+      ps.addAll(s.points());
+    }
     StringWriter out = new StringWriter(1 << 16);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.setCharacterEscapes(new HtmlSafe());
       g.writeStartObject();
       g.writeNumberField("version", 1);
       g.writeNumberField("n", ps.size());
-      facets(g, catalog);
-      configurations(g, r, catalog);
+      facets(g, r.findings.facets(), ps);
+      configurations(g, r);
       strings(g, "load", ps, PointLabels::loadText);
       strings(g, "source", ps, p -> r.labels.provenance(p));
       measures(g, ps);
       divisors(g, ps);
-      costs(g, ps, r.options.costs());
+      costs(g, ps, r.findings.costs());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -79,11 +81,20 @@ final class Explorer {
     return out.toString();
   }
 
-  private static void facets(JsonGenerator g, Catalog catalog) throws IOException {
-    Map<Facet, Map<String, Integer>> counts = catalog.all().counts();
+  /** Each facet's values (the catalog's dictionary, natural order) and one index per point. */
+  private static void facets(JsonGenerator g, FacetCounts counts, List<BenchmarkPoint> ps)
+      throws IOException {
+    Map<String, Facet> byName = new HashMap<>();
+    for (Facet f : Facet.BUILT_IN) {
+      byName.put(f.name(), f);
+    }
     g.writeArrayFieldStart("facets");
-    for (Facet f : catalog.facets()) {
-      List<String> values = new ArrayList<>(counts.get(f).keySet());
+    for (Map.Entry<String, List<FacetCounts.ValueCount>> e : counts.facets().entrySet()) {
+      Facet f = byName.get(e.getKey());
+      List<String> values = new ArrayList<>();
+      for (FacetCounts.ValueCount v : e.getValue()) {
+        values.add(v.value());
+      }
       Map<String, Integer> id = new HashMap<>();
       for (int i = 0; i < values.size(); i++) {
         id.put(values.get(i), i);
@@ -96,7 +107,7 @@ final class Explorer {
       }
       g.writeEndArray();
       g.writeArrayFieldStart("ids");
-      for (BenchmarkPoint p : catalog.points()) {
+      for (BenchmarkPoint p : ps) {
         g.writeNumber(id.get(f.valueOf(p)));
       }
       g.writeEndArray();
@@ -105,10 +116,9 @@ final class Explorer {
     g.writeEndArray();
   }
 
-  private static void configurations(JsonGenerator g, Report r, Catalog catalog)
-      throws IOException {
+  private static void configurations(JsonGenerator g, Report r) throws IOException {
     g.writeArrayFieldStart("configurations");
-    List<Series> series = catalog.all().series();
+    List<Series> series = r.series;
     for (Series s : series) {
       g.writeString(r.labels.label(s.points().get(0)));
     }
@@ -220,20 +230,23 @@ final class Explorer {
     g.writeEndObject();
   }
 
-  /** USD per 1M output tokens per pricing model, and whether each is an estimate. */
-  private static void costs(JsonGenerator g, List<BenchmarkPoint> ps, CostEstimator costs)
+  /** The findings' USD per 1M output tokens per pricing model, and whether each is an estimate. */
+  private static void costs(JsonGenerator g, List<BenchmarkPoint> ps, Costs costs)
       throws IOException {
     g.writeArrayFieldStart("pricing");
-    for (PricingModel m : PricingModel.values()) {
+    for (Costs.ForModel m : costs.byModel().values()) {
+      Map<BenchmarkPoint, CostEstimate> byPoint = new IdentityHashMap<>();
+      for (Costs.PointCost pc : m.points()) {
+        pc.cost().ifPresent(c -> byPoint.put(pc.point(), c));
+      }
       g.writeStartObject();
-      g.writeStringField("key", m.key());
+      g.writeStringField("key", m.model().key());
       g.writeArrayFieldStart("values");
       StringBuilder estimated = new StringBuilder(ps.size());
       for (BenchmarkPoint p : ps) {
-        Optional<CostEstimate> c = costs.estimate(p, m);
-        number(
-            g, c.map(x -> x.perMillion(CostEstimate.Tokens.OUTPUT)).orElse(OptionalDouble.empty()));
-        estimated.append(c.map(x -> x.estimated()).orElse(false) ? '1' : '0');
+        CostEstimate c = byPoint.get(p);
+        number(g, c == null ? OptionalDouble.empty() : c.perMillion(CostEstimate.Tokens.OUTPUT));
+        estimated.append(c != null && c.estimated() ? '1' : '0');
       }
       g.writeEndArray();
       g.writeStringField("estimated", estimated.toString());

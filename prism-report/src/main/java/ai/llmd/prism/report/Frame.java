@@ -34,6 +34,7 @@ final class Frame {
     "Configurations",
     "Winners",
     "Costs",
+    "Cost ranking",
     "P/D vs aggregated",
     "Regression"
   };
@@ -93,11 +94,11 @@ final class Frame {
         .append(" from ")
         .append(Report.fileCount(r.points))
         .append(" files");
-    if (r.options.baseline != null) {
+    if (r.findings.hasBaseline()) {
       sb.append("; baseline: ")
-          .append(r.options.baseline.points().size())
+          .append(r.findings.baselinePoints().size())
           .append(" points from ")
-          .append(Report.fileCount(r.options.baseline.points()))
+          .append(Report.fileCount(r.findings.baselinePoints()))
           .append(" files");
     }
     if (r.options.generatedAt != null) {

@@ -3,24 +3,19 @@ package ai.llmd.prism.report;
 import static ai.llmd.prism.report.Html.esc;
 import static ai.llmd.prism.report.Html.num;
 import static ai.llmd.prism.report.Html.numCell;
-import static ai.llmd.prism.report.Report.OUT_PER_CHIP;
-import static ai.llmd.prism.report.Report.TPOT;
 
 import ai.llmd.prism.api.Architecture;
-import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
-import ai.llmd.prism.core.analysis.Comparisons;
-import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Optimum;
+import ai.llmd.prism.core.findings.Labels;
+import ai.llmd.prism.core.findings.PdComparison;
 import ai.llmd.prism.spi.ChartSpec;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Prefill/decode disaggregated against aggregated serving at TPOT targets, per matched workload.
+ * The findings' prefill/decode disaggregated against aggregated serving at latency targets, per
+ * matched workload; workloads with only one architecture are listed as such.
  */
 final class PdSection {
 
@@ -29,59 +24,65 @@ final class PdSection {
   private PdSection() {}
 
   static void write(Report r) {
-    if (r.options.latencyTargets.length == 0) {
+    PdComparison pd = r.findings.pdVsAggregated();
+    if (pd.targets().isEmpty()) {
       r.omitted("pd-vs-aggregated", HEADING, "No comparison: no latency targets were given.");
       return;
     }
-    ArchitectureComparison cmp =
-        Comparisons.aggregatedVsDisaggregated(
-            r.points, OUT_PER_CHIP, TPOT, r.options.latencyTargets);
-    Set<String> withAgg = new HashSet<>();
-    Set<String> withDis = new HashSet<>();
-    for (BenchmarkPoint p : r.points) {
-      String k = matchKey(p);
-      if (p.deployment().architecture() == Architecture.AGGREGATED) {
-        withAgg.add(k);
-      } else if (p.deployment().architecture() == Architecture.DISAGGREGATED) {
-        withDis.add(k);
+    List<PdComparison.Group> compared = new ArrayList<>();
+    for (PdComparison.Group g : pd.compared()) {
+      if (!g.rows().isEmpty()) {
+        compared.add(g);
       }
     }
-    List<ArchitectureComparison.Row> rows = new ArrayList<>();
-    Set<String> workloads = new LinkedHashSet<>();
-    for (ArchitectureComparison.Row row : cmp.rows()) {
-      BenchmarkPoint any =
-          row.aggregated() != null
-              ? row.aggregated().point()
-              : row.disaggregated() == null ? null : row.disaggregated().point();
-      if (any != null && withAgg.contains(matchKey(any)) && withDis.contains(matchKey(any))) {
-        rows.add(row);
-        workloads.add(row.workload().key());
-      }
-    }
-    if (rows.isEmpty()) {
+    if (compared.isEmpty()) {
       r.omitted(
           "pd-vs-aggregated",
           HEADING,
           "No comparison: no model, accelerator and ISL/OSL has both aggregated and disaggregated"
-              + " points meeting a TPOT target.");
+              + " points meeting a "
+              + Report.metricName(pd.latency())
+              + " target.");
       return;
     }
     r.open("pd-vs-aggregated", HEADING);
     r.sb
         .append("<p class=\"hint\">For each matched model, accelerator and ISL/OSL bucket: the ")
-        .append("best output throughput per chip each architecture reaches with TPOT mean at most ")
+        .append("best ")
+        .append(esc(Report.phrase(pd.throughput())))
+        .append(" each architecture reaches with ")
+        .append(esc(Report.phrase(pd.latency())))
+        .append(" at most ")
         .append("the target.</p>\n");
-    for (String workload : workloads) {
-      workload(
-          r, workload, rows.stream().filter(x -> x.workload().key().equals(workload)).toList());
+    for (PdComparison.Group g : compared) {
+      workload(r, pd, g.workload().key(), g.rows());
     }
-    r.excludedList(cmp.excluded(), "points not compared");
+    List<String> oneSided = new ArrayList<>();
+    for (PdComparison.Group g : pd.groups()) {
+      if (g.sides() != PdComparison.Sides.BOTH) {
+        oneSided.add(
+            g.workload().key()
+                + (g.sides() == PdComparison.Sides.AGGREGATED_ONLY
+                    ? ": aggregated only"
+                    : ": P/D only"));
+      }
+    }
+    r.details(
+        oneSided.size()
+            + (oneSided.size() == 1 ? " workload has" : " workloads have")
+            + " only one architecture: nothing to compare",
+        oneSided);
+    r.excludedList(pd.excluded(), "points not compared");
     r.close();
   }
 
-  private static void workload(Report r, String workload, List<ArchitectureComparison.Row> mine) {
+  private static void workload(
+      Report r, PdComparison pd, String workload, List<ArchitectureComparison.Row> mine) {
     StringBuilder sb = r.sb;
     sb.append("<h3>").append(Html.shown(workload)).append("</h3>\n");
+    String latency = Report.metricName(pd.latency());
+    String latencyUnit = Report.unit(pd.latency());
+    String unit = Labels.unit(pd.throughput());
     List<String> categories = new ArrayList<>();
     List<ChartSpec.Point> agg = new ArrayList<>();
     List<ChartSpec.Point> dis = new ArrayList<>();
@@ -90,19 +91,20 @@ final class PdSection {
       categories.add("≤" + num(row.latencyTarget()));
       if (row.aggregated() != null) {
         agg.add(
-            new ChartSpec.Point(i, row.aggregated().objective(), tip(r, row.aggregated()), false));
+            new ChartSpec.Point(
+                i, row.aggregated().objective(), tip(r, row.aggregated(), unit), false));
       }
       if (row.disaggregated() != null) {
         dis.add(
             new ChartSpec.Point(
-                i, row.disaggregated().objective(), tip(r, row.disaggregated()), false));
+                i, row.disaggregated().objective(), tip(r, row.disaggregated(), unit), false));
       }
     }
     ChartSpec bars =
         ChartSpec.bars(
-            "Best output throughput per chip meeting a TPOT target",
-            "TPOT mean target (ms/token)",
-            new ChartSpec.Axis("output tokens/s per chip", ChartSpec.Scale.LINEAR),
+            "Best " + Report.phrase(pd.throughput()) + " meeting a " + latency + " target",
+            Report.phrase(pd.latency()) + " target (" + latencyUnit + ")",
+            new ChartSpec.Axis(Report.unit(pd.throughput()), ChartSpec.Scale.LINEAR),
             categories,
             List.of(
                 new ChartSpec.Series("aggregated", agg, false),
@@ -111,9 +113,15 @@ final class PdSection {
     r.chart(bars)
         .ifPresent(svg -> sb.append("<figure class=\"chart\">").append(svg).append("</figure>\n"));
     sb.append("<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr>")
-        .append("<th>TPOT target (ms/token)</th><th>Best aggregated</th>")
-        .append("<th>Aggregated (tokens/s per chip)</th><th>Best disaggregated</th>")
-        .append("<th>Disaggregated (tokens/s per chip)</th><th>Winner</th>")
+        .append("<th>")
+        .append(esc(latency + " target (" + latencyUnit + ")"))
+        .append("</th><th>Best aggregated</th>")
+        .append("<th>Aggregated (")
+        .append(esc(unit))
+        .append(")</th><th>Best disaggregated</th>")
+        .append("<th>Disaggregated (")
+        .append(esc(unit))
+        .append(")</th><th>Winner</th>")
         .append("<th>Advantage</th></tr></thead>\n<tbody>\n");
     for (ArchitectureComparison.Row row : mine) {
       sb.append("<tr>")
@@ -143,22 +151,13 @@ final class PdSection {
     return r.labels.label(c.configuration()) + ", " + c.loadLevel();
   }
 
-  private static String tip(Report r, Optimum.Candidate c) {
+  private static String tip(Report r, Optimum.Candidate c, String unit) {
     return text(r, c)
         + "\n"
         + num(c.objective())
-        + " tokens/s per chip\n"
+        + " "
+        + unit
+        + "\n"
         + r.labels.provenance(c.point());
-  }
-
-  /** Model, accelerator and ISL/OSL bucket: what the architecture comparison matches on. */
-  private static String matchKey(BenchmarkPoint p) {
-    return Facet.MODEL.valueOf(p)
-        + "|"
-        + Facet.ACCELERATOR.valueOf(p)
-        + "|"
-        + Facet.ISL_BUCKET.valueOf(p)
-        + "|"
-        + Facet.OSL_BUCKET.valueOf(p);
   }
 }

@@ -2,14 +2,12 @@ package ai.llmd.prism.report;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Direction;
-import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.ParetoResult;
 import ai.llmd.prism.core.analysis.Series;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.spi.ChartSpec;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,20 +15,23 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Chart specifications of benchmark points: one series per configuration (each its own colour), in
- * load order, with the Pareto frontier over both measures marked where both have a better
- * direction. Render them with a {@link ai.llmd.prism.spi.ChartRenderer}.
+ * Chart specifications of findings: one series per configuration (each its own colour), in load
+ * order, with the Pareto frontier over both measures marked (the findings' {@link
+ * Findings#frontier(List) frontier}, where both have a better direction). Render them with the
+ * {@link ai.llmd.prism.spi.ChartRenderer} {@link ai.llmd.prism.core.Plugins#renderer} finds.
  */
 public final class PointCharts {
 
   private PointCharts() {}
 
   /**
-   * {@code y} against {@code x}, both linear, light theme, titled and labelled from the measures.
+   * {@code y} against {@code x} over the findings' points, both linear, light theme, titled and
+   * labelled from the measures.
    */
-  public static ChartSpec xy(Collection<BenchmarkPoint> points, Measure x, Measure y) {
+  public static ChartSpec xy(Findings findings, Measure x, Measure y) {
     return xy(
-        new PointLabels(points, List.of()),
+        findings,
+        labels(findings),
         axisLabel(y) + " vs " + axisLabel(x),
         x,
         y,
@@ -39,13 +40,17 @@ public final class PointCharts {
   }
 
   /** {@code y} against the concurrency each point ran at (points without one are left out). */
-  public static ChartSpec vsConcurrency(Collection<BenchmarkPoint> points, Measure y) {
+  public static ChartSpec vsConcurrency(Findings findings, Measure y) {
     return vsConcurrency(
-        new PointLabels(points, List.of()),
+        labels(findings),
         axisLabel(y) + " vs concurrency",
         y,
         "concurrency (requests in flight)",
         axisLabel(y));
+  }
+
+  private static PointLabels labels(Findings findings) {
+    return new PointLabels(findings.configurations(), List.of());
   }
 
   /** How a measure is labelled on an axis, e.g. {@code ttft p90 (ms)}. */
@@ -70,24 +75,16 @@ public final class PointCharts {
   }
 
   static ChartSpec xy(
-      PointLabels labels, String title, Measure x, Measure y, String xLabel, String yLabel) {
-    List<BenchmarkPoint> plotted = new ArrayList<>();
-    for (Series s : labels.series) {
-      for (BenchmarkPoint p : s.points()) {
-        if (x.valueOf(p).isPresent() && y.valueOf(p).isPresent()) {
-          plotted.add(p);
-        }
-      }
-    }
+      Findings findings,
+      PointLabels labels,
+      String title,
+      Measure x,
+      Measure y,
+      String xLabel,
+      String yLabel) {
     Set<BenchmarkPoint> on = Collections.newSetFromMap(new IdentityHashMap<>());
-    if (!plotted.isEmpty()
-        && x.direction() != Direction.NEUTRAL
-        && y.direction() != Direction.NEUTRAL
-        && !x.equals(y)) {
-      // the frontier is a finding: charts draw it, the findings compute it
-      Findings frontier =
-          Findings.builder(new LoadResult(plotted, List.of())).frontier(List.of(x, y)).build();
-      for (ParetoResult.Entry e : frontier.frontiers().get(0).frontier()) {
+    if (x.direction() != Direction.NEUTRAL && y.direction() != Direction.NEUTRAL && !x.equals(y)) {
+      for (ParetoResult.Entry e : findings.frontier(List.of(x, y)).frontier()) {
         on.add(e.point());
       }
     }

@@ -4,7 +4,6 @@ import static ai.llmd.prism.report.Html.num;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.core.Views;
-import ai.llmd.prism.core.analysis.Catalog;
 import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Series;
@@ -31,11 +30,11 @@ final class PointLabels {
   private final String commonPrefix;
 
   /**
-   * @param points what is labelled (grouped into series by the catalog)
+   * @param series what is labelled: the findings' configurations
    * @param alsoForPaths further points whose files count when shortening paths (a baseline)
    */
-  PointLabels(Collection<BenchmarkPoint> points, Collection<BenchmarkPoint> alsoForPaths) {
-    this.series = Catalog.of(points).all().series();
+  PointLabels(List<Series> series, Collection<BenchmarkPoint> alsoForPaths) {
+    this.series = series;
     boolean manyModels =
         series.stream().map(s -> s.points().get(0).model().id()).distinct().count() > 1;
     Map<String, Integer> seen = new LinkedHashMap<>();
@@ -50,7 +49,10 @@ final class PointLabels {
         labelOfPoint.put(p, label);
       }
     }
-    List<BenchmarkPoint> all = new ArrayList<>(points);
+    List<BenchmarkPoint> all = new ArrayList<>();
+    for (Series s : series) {
+      all.addAll(s.points());
+    }
     all.addAll(alsoForPaths);
     this.commonPrefix = commonDirectory(all);
   }

@@ -3,19 +3,14 @@ package ai.llmd.prism.report;
 import static ai.llmd.prism.report.Html.esc;
 import static ai.llmd.prism.report.Html.num;
 import static ai.llmd.prism.report.Html.numCell;
-import static ai.llmd.prism.report.Report.OUT;
-import static ai.llmd.prism.report.Report.TPOT;
 
-import ai.llmd.prism.api.Metric;
-import ai.llmd.prism.api.Statistic;
-import ai.llmd.prism.core.analysis.Comparisons;
-import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.RegressionReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Release-to-release changes on matched configurations, against the baseline. */
+/** The findings' release-to-release changes on matched configurations, against the baseline. */
 final class RegressionSection {
 
   private static final String HEADING = "Regression against the baseline";
@@ -23,13 +18,12 @@ final class RegressionSection {
   private RegressionSection() {}
 
   static void write(Report r) {
-    if (r.options.baseline == null) {
+    Optional<RegressionReport> found = r.findings.regression();
+    if (found.isEmpty()) {
       r.omitted("regression", HEADING, "No regression: no baseline was given (--baseline).");
       return;
     }
-    List<Measure> measures =
-        List.of(OUT, Measure.of(Metric.TTFT), Measure.of(Metric.TTFT, Statistic.P90), TPOT);
-    RegressionReport rr = Comparisons.regression(r.options.baseline.points(), r.points, measures);
+    RegressionReport rr = found.get();
     List<RegressionReport.Change> changes =
         rr.changes().stream().filter(c -> c.verdict() != RegressionReport.Verdict.NO_DATA).toList();
     if (changes.isEmpty()) {

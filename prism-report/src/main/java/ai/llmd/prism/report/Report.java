@@ -4,25 +4,28 @@ import static ai.llmd.prism.report.Html.esc;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
-import ai.llmd.prism.core.LoadResult;
+import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.ParetoResult;
 import ai.llmd.prism.core.analysis.Series;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.Labels;
 import ai.llmd.prism.spi.ChartRenderer;
 import ai.llmd.prism.spi.ChartSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One rendering of the page: the points shown (the current set, without the baseline's files),
- * their labels, the renderer that draws charts, and the body being written. Sections append to it.
+ * One rendering of the page: the findings shown (the current set, without the baseline's files),
+ * their labels, the renderer that draws charts, and the body being written. Sections append to it;
+ * they read the findings and compute nothing.
  */
 final class Report {
 
@@ -30,41 +33,79 @@ final class Report {
   static final Measure OUT = Measure.of(Metric.OUTPUT_THROUGHPUT);
   static final Measure OUT_PER_CHIP = OUT.per(Views.Basis.ACCELERATOR);
 
-  final LoadResult result;
+  final Findings findings;
   final HtmlReport.Options options;
   final List<BenchmarkPoint> points;
-  final int droppedAsBaseline;
   final PointLabels labels;
   final List<Series> series;
   final StringBuilder sb = new StringBuilder(1 << 16);
   private final Optional<ChartRenderer> renderer;
 
-  Report(LoadResult result, HtmlReport.Options options) {
-    this.result = result;
+  Report(Findings findings, HtmlReport.Options options) {
+    this.findings = findings;
     this.options = options;
-    List<BenchmarkPoint> current = result.points();
-    int dropped = 0;
-    if (options.baseline != null) {
-      Set<URI> baseFiles = new HashSet<>();
-      for (BenchmarkPoint p : options.baseline.points()) {
-        baseFiles.add(p.provenance().source());
-      }
-      List<BenchmarkPoint> kept = new ArrayList<>();
-      for (BenchmarkPoint p : current) {
-        if (baseFiles.contains(p.provenance().source())) {
-          dropped++;
-        } else {
-          kept.add(p);
-        }
-      }
-      current = kept;
-    }
-    this.points = current;
-    this.droppedAsBaseline = dropped;
-    this.labels =
-        new PointLabels(points, options.baseline == null ? List.of() : options.baseline.points());
-    this.series = labels.series;
+    this.points = findings.points();
+    this.series = findings.configurations();
+    this.labels = new PointLabels(series, findings.baselinePoints());
     this.renderer = options.plugins().renderer(options.chartFormat);
+  }
+
+  // ---------------------------------------------------------------- words for measures
+
+  /**
+   * A measure in words, e.g. {@code output throughput per chip}, {@code TPOT mean}, {@code ttft
+   * p90}: latencies always name their statistic, other measures only when it is not the mean.
+   */
+  static String phrase(Measure m) {
+    boolean latency = m.metric().unit().symbol().startsWith("ms");
+    String stat = latency || m.statistic() != Statistic.MEAN ? " " + m.statistic().key() : "";
+    return metricName(m) + stat + basis(m);
+  }
+
+  /** The metric's name in words: {@code TPOT}, {@code output throughput}. */
+  static String metricName(Measure m) {
+    String key = m.metric().key();
+    return key.contains("_") ? key.replace('_', ' ') : key.toUpperCase(Locale.ROOT);
+  }
+
+  /** The unit a value of {@code m} is read in: {@code output tokens/s per chip}, {@code ms}. */
+  static String unit(Measure m) {
+    String u = Labels.unit(m);
+    return m.metric() == Metric.OUTPUT_THROUGHPUT ? "output " + u : u;
+  }
+
+  /** A column heading: {@code Output per chip (tokens/s)}, {@code TPOT mean (ms/token)}. */
+  static String heading(Measure m) {
+    if (m.metric() == Metric.OUTPUT_THROUGHPUT && m.statistic() == Statistic.MEAN) {
+      String b = basis(m);
+      return "Output" + (b.isEmpty() ? "" : b) + " (" + m.metric().unit().symbol() + ")";
+    }
+    String p = phrase(m);
+    return Character.toUpperCase(p.charAt(0))
+        + p.substring(1)
+        + " ("
+        + m.metric().unit().symbol()
+        + ")";
+  }
+
+  /** A value in words: {@code TPOT 20 ms/token}, {@code 48.8 output tokens/s per chip}. */
+  static String value(Measure m, double v) {
+    if (m.metric() == Metric.OUTPUT_THROUGHPUT) {
+      return Html.num(v) + " " + unit(m);
+    }
+    return metricName(m) + " " + Html.num(v) + " " + unit(m);
+  }
+
+  private static String basis(Measure m) {
+    if (!m.metric().scalesWithAccelerators()) {
+      return "";
+    }
+    return switch (m.basis()) {
+      case TOTAL -> "";
+      case ACCELERATOR -> " per chip";
+      case REPLICA -> " per replica";
+      case NODE -> " per node";
+    };
   }
 
   /** The chart drawn by the configured renderer, or empty when none is installed. */

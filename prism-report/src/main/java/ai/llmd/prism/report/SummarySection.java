@@ -2,17 +2,13 @@ package ai.llmd.prism.report;
 
 import static ai.llmd.prism.report.Html.numCell;
 
-import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
-import java.net.URI;
+import ai.llmd.prism.core.findings.SourcesSummary;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Sources per format and every problem as {@code file:location: message}, at most {@value
@@ -29,39 +25,33 @@ final class SummarySection {
   static void write(Report r) {
     StringBuilder sb = r.sb;
     r.open("summary", "Sources and problems");
-    Map<String, Set<URI>> files = new TreeMap<>();
-    Map<String, Integer> pts = new TreeMap<>();
-    for (BenchmarkPoint p : r.result.points()) {
-      String f = p.provenance().format();
-      files.computeIfAbsent(f, k -> new HashSet<>()).add(p.provenance().source());
-      pts.merge(f, 1, Integer::sum);
-    }
+    SourcesSummary sources = r.findings.sources();
+    Map<String, Integer> files = sources.filesByFormat();
+    Map<String, Integer> pts = sources.pointsByFormat();
     if (files.isEmpty()) {
       sb.append("<p class=\"note\">No benchmark points were read.</p>\n");
     } else {
       sb.append("<table class=\"sortable\">\n<thead><tr><th>Format</th><th>Files</th>")
           .append("<th>Points</th></tr></thead>\n<tbody>\n");
-      for (Map.Entry<String, Set<URI>> e : files.entrySet()) {
+      for (Map.Entry<String, Integer> e : files.entrySet()) {
         sb.append("<tr><td>")
             .append(Html.shown(e.getKey()))
             .append("</td>")
-            .append(numCell(e.getValue().size()))
+            .append(numCell(e.getValue()))
             .append(numCell(pts.get(e.getKey())))
             .append("</tr>\n");
       }
       sb.append("</tbody>\n</table>\n");
     }
-    if (r.droppedAsBaseline > 0) {
+    if (sources.leftOutAsBaseline() > 0) {
       sb.append("<p class=\"note\">")
-          .append(r.droppedAsBaseline)
+          .append(sources.leftOutAsBaseline())
           .append(" points of files the baseline also loaded are counted as baseline only.</p>\n");
     }
     List<Problem> serious = new ArrayList<>();
     List<Problem> info = new ArrayList<>();
-    List<Problem> all = new ArrayList<>(r.result.problems());
-    if (r.options.baseline != null) {
-      all.addAll(r.options.baseline.problems());
-    }
+    List<Problem> all = new ArrayList<>(sources.problems());
+    all.addAll(sources.baselineProblems());
     for (Problem p : all) {
       (p.severity() == Problem.Severity.INFO ? info : serious).add(p);
     }

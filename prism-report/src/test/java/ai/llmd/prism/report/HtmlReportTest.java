@@ -19,7 +19,8 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -132,7 +133,9 @@ class HtmlReportTest {
     Prism prism = Prism.create();
     LoadResult base = prism.load(ex.resolve("releases/0.3.0").toString());
     String html =
-        HtmlReport.of(prism.load(ex.toString()), HtmlReport.Options.defaults().withBaseline(base))
+        HtmlReport.of(
+                Findings.builder(prism.load(ex.toString())).baseline(base).build(),
+                HtmlReport.Options.defaults())
             .toHtml();
 
     for (String id : HtmlReport.SECTION_IDS) {
@@ -149,10 +152,26 @@ class HtmlReportTest {
     assertThat(section(html, "pd-vs-aggregated"))
         .contains("meta-llama/Llama-3.1-70B-Instruct | H100 | isl=~2k | osl=~512")
         .contains("meta-llama/Llama-3.1-70B-Instruct | H200 | isl=~2k | osl=~512");
-    // 0.3.1 against 0.3.0: throughput +7.9 %, TPOT -7.4 %, TTFT unchanged
+    // 0.3.1 against 0.3.0: throughput +7.9 %, TPOT -7.4 %, E2E latency -7.3 %, TTFT unchanged
+    // (the findings' regression measures, the ones prism compare --baseline judges)
     assertThat(section(html, "regression"))
-        .contains("0 regressed, 2 improved, 2 unchanged.")
-        .contains("+7.9 %", "-7.4 %");
+        .contains("0 regressed, 3 improved, 2 unchanged.")
+        .contains("+7.9 %", "-7.4 %", "-7.3 %");
+    // every estimate names its catalog row and the spread over the rows that could price it
+    assertThat(section(html, "costs"))
+        .contains("<th>Price row</th>", "<th>Range (USD / 1M output tokens)</th>")
+        .contains("GCP a3-highgpu-8g (us-central1) on-demand, 11.1 USD/accelerator-h")
+        .contains("(4 rows)</td>");
+    // the cheapest P/D H100 point meeting the SLO ranks first, and the rest say how much more
+    String ranking = section(html, "cost-ranking");
+    assertThat(ranking)
+        .contains("<code>ttft.p90&lt;=500ms,tpot.mean&lt;=50ms</code>")
+        .contains("<th>Benefit vs the cheapest</th>");
+    assertThat(ranking.substring(ranking.indexOf("<h3>on-demand</h3>")))
+        .containsPattern(
+            "<tr><td class=\"num\" data-v=\"1.0\">1</td><td>H100 ×8 P/D 1:3 TP2 0.3.1</td>"
+                + "<td>concurrency 128, stage 4</td><td class=\"num\" data-v=\"[0-9.]+\">2.46</td>"
+                + "<td class=\"num\" data-v=\"0.0\">0 %</td>");
     assertThat(section(html, "summary"))
         .contains("<tr><td>giq</td>", "<tr><td>llmd-br</td>")
         .contains("5 points of files the baseline also loaded are counted as baseline only.");
@@ -161,13 +180,17 @@ class HtmlReportTest {
   @Test
   void sameInputGivesTheSameBytes() {
     LoadResult r = new LoadResult(smallRun("m"), List.of());
-    String a = HtmlReport.of(r, HtmlReport.Options.defaults()).toHtml();
+    String a = HtmlReport.of(Findings.of(r), HtmlReport.Options.defaults()).toHtml();
     String b =
-        HtmlReport.of(new LoadResult(smallRun("m"), List.of()), HtmlReport.Options.defaults())
+        HtmlReport.of(
+                Findings.of(new LoadResult(smallRun("m"), List.of())),
+                HtmlReport.Options.defaults())
             .toHtml();
     assertThat(a).isEqualTo(b).doesNotContain("generated");
     assertThat(
-            HtmlReport.of(r, HtmlReport.Options.defaults().withGeneratedAt("2026-01-02 03:04Z"))
+            HtmlReport.of(
+                    Findings.of(r),
+                    HtmlReport.Options.defaults().withGeneratedAt("2026-01-02 03:04Z"))
                 .toHtml())
         .contains("generated 2026-01-02 03:04Z");
   }
@@ -175,7 +198,9 @@ class HtmlReportTest {
   @Test
   void sectionsWithoutDataAreOneLineNotesNeverEmptyTables() {
     String html =
-        HtmlReport.of(new LoadResult(List.of(), List.of()), HtmlReport.Options.defaults()).toHtml();
+        HtmlReport.of(
+                Findings.of(new LoadResult(List.of(), List.of())), HtmlReport.Options.defaults())
+            .toHtml();
     for (String id : HtmlReport.SECTION_IDS) {
       if (id.equals("summary")) {
         continue;
@@ -190,8 +215,10 @@ class HtmlReportTest {
   void aSmallRunShowsTheParetoKneeTheSloWinnerAndPdAgainstAggregated() {
     String html =
         HtmlReport.of(
-                new LoadResult(smallRun("m"), List.of()),
-                HtmlReport.Options.defaults().withSlo("tpot.mean<=25ms"))
+                Findings.builder(new LoadResult(smallRun("m"), List.of()))
+                    .slo("tpot.mean<=25ms")
+                    .build(),
+                HtmlReport.Options.defaults())
             .toHtml();
     // P/D at concurrency 128: 390 tokens/s / 8 chips, TPOT 24 ms <= 25 ms
     assertThat(section(html, "winners"))
@@ -206,6 +233,21 @@ class HtmlReportTest {
   }
 
   @Test
+  void aWorkloadWithOnlyOneArchitectureIsListedNotDropped() {
+    List<BenchmarkPoint> ps = new ArrayList<>(smallRun("m"));
+    ps.add(point("other", "file:///data/other.json", false, 8, 100, 20, 200));
+    String pd =
+        section(
+            HtmlReport.of(Findings.of(new LoadResult(ps, List.of())), HtmlReport.Options.defaults())
+                .toHtml(),
+            "pd-vs-aggregated");
+    assertThat(pd)
+        .contains("<h3>m | H100 | isl=~1k | osl=~256</h3>")
+        .contains("1 workload has only one architecture: nothing to compare")
+        .contains("<li>other | H100 | isl=~1k | osl=~256: aggregated only</li>");
+  }
+
+  @Test
   void everyStringFromDataIsEscaped() {
     String hostile = "<script>alert(\"x\")</script>' onload='x";
     List<BenchmarkPoint> ps = new ArrayList<>(smallRun(hostile));
@@ -213,7 +255,8 @@ class HtmlReportTest {
     Problem p = Problem.error("<b>bad</b>.json", "/x", "<img src=x onerror=alert(1)>");
     String html =
         HtmlReport.of(
-                new LoadResult(ps, List.of(p)), HtmlReport.Options.defaults().withTitle("<title>&"))
+                Findings.of(new LoadResult(ps, List.of(p))),
+                HtmlReport.Options.defaults().withTitle("<title>&"))
             .toHtml();
     assertThat(html)
         .doesNotContain("<script>alert")
@@ -229,7 +272,9 @@ class HtmlReportTest {
   @Test
   void thePageFetchesNothing() {
     String html =
-        HtmlReport.of(new LoadResult(smallRun("m"), List.of()), HtmlReport.Options.defaults())
+        HtmlReport.of(
+                Findings.of(new LoadResult(smallRun("m"), List.of())),
+                HtmlReport.Options.defaults())
             .toHtml();
     assertThat(html)
         .doesNotContainPattern("(?i)\\s(src|href)=\"(?!#)")
@@ -243,7 +288,9 @@ class HtmlReportTest {
   @Test
   void chartsAreDrawnByTheRendererPluginsHasForSvg() {
     String html =
-        HtmlReport.of(new LoadResult(smallRun("m"), List.of()), HtmlReport.Options.defaults())
+        HtmlReport.of(
+                Findings.of(new LoadResult(smallRun("m"), List.of())),
+                HtmlReport.Options.defaults())
             .toHtml();
     // RecordingRenderer is registered for svg in this module's test META-INF/services
     assertThat(section(html, "charts"))
@@ -253,7 +300,7 @@ class HtmlReportTest {
     assertThat(section(html, "pd-vs-aggregated")).contains(RecordingRenderer.MARK);
     String none =
         HtmlReport.of(
-                new LoadResult(smallRun("m"), List.of()),
+                Findings.of(new LoadResult(smallRun("m"), List.of())),
                 HtmlReport.Options.defaults().withChartFormat("png"))
             .toHtml();
     assertThat(section(none, "charts"))
@@ -264,7 +311,9 @@ class HtmlReportTest {
   @Test
   void theCspAllowsTheInlineScriptAndStylesByHashNeverUnsafeInline() {
     String html =
-        HtmlReport.of(new LoadResult(smallRun("m"), List.of()), HtmlReport.Options.defaults())
+        HtmlReport.of(
+                Findings.of(new LoadResult(smallRun("m"), List.of())),
+                HtmlReport.Options.defaults())
             .toHtml();
     Matcher csp = Pattern.compile("Content-Security-Policy\" content=\"([^\"]*)\"").matcher(html);
     assertThat(csp.find()).isTrue();
@@ -299,7 +348,9 @@ class HtmlReportTest {
   void aMultiMegabyteModelNameIsShortenedEverywhereItIsShown() {
     String huge = "m".repeat(4_900_000);
     String html =
-        HtmlReport.of(new LoadResult(smallRun(huge), List.of()), HtmlReport.Options.defaults())
+        HtmlReport.of(
+                Findings.of(new LoadResult(smallRun(huge), List.of())),
+                HtmlReport.Options.defaults())
             .toHtml();
     // before: the name appeared in every row, label, tooltip and chart (a 64 MB page)
     assertThat(html.length()).isLessThan(200_000);
@@ -313,7 +364,8 @@ class HtmlReportTest {
       ps.add(point("m", "file:///data/p" + i + ".json", i % 2 == 0, 1 + i, 100 + i, 20, 200));
     }
     String html =
-        HtmlReport.of(new LoadResult(ps, List.of()), HtmlReport.Options.defaults()).toHtml();
+        HtmlReport.of(Findings.of(new LoadResult(ps, List.of())), HtmlReport.Options.defaults())
+            .toHtml();
     assertThat(section(html, "charts"))
         .contains("class=\"omitted\"")
         .contains("2001 points: static charts are drawn for up to 2000 points.");
@@ -330,7 +382,9 @@ class HtmlReportTest {
     }
     many.add(Problem.warning("other.json", "", "odd"));
     String html =
-        HtmlReport.of(new LoadResult(smallRun("m"), many), HtmlReport.Options.defaults()).toHtml();
+        HtmlReport.of(
+                Findings.of(new LoadResult(smallRun("m"), many)), HtmlReport.Options.defaults())
+            .toHtml();
     String summary = section(html, "summary");
     assertThat(html.length()).isLessThan(200_000);
     assertThat(summary)

@@ -1,6 +1,7 @@
 package ai.llmd.prism.spark;
 
 import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.Listing;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ final class PrismScan implements Scan, Batch {
     return out.toArray(new InputPartition[0]);
   }
 
-  private static void list(
+  private void list(
       String label, Configuration conf, List<FilePartition.File> files, List<Problem> problems) {
     Path root;
     FileSystem fs;
@@ -123,56 +124,31 @@ final class PrismScan implements Scan, Batch {
       return;
     }
     if ("file".equals(fs.getUri().getScheme())) {
-      // walk the real directory, as Prism.load does, so both name files the same way through links
-      try {
-        root =
-            new Path(
-                java.nio.file.Path.of(fs.makeQualified(root).toUri()).toRealPath().toUri());
-      } catch (IOException | RuntimeException e) {
-        problems.add(Problem.error(label, "", "could not be opened: " + e.getMessage()));
-        return;
+      // a local directory is walked by the single-machine load's own walk: same files, order,
+      // names and problems, at the speed of java.nio (Hadoop's local listing stats file by file)
+      Listing listing =
+          options.prism().list(java.nio.file.Path.of(fs.makeQualified(root).toUri()), label);
+      problems.addAll(listing.problems());
+      for (Listing.Entry e : listing.files()) {
+        files.add(new FilePartition.File(new Path(e.path().toUri()).toString(), e.name(), false));
       }
+      return;
     }
     String base = label.endsWith("/") ? label : label + "/";
     String rootUri = fs.makeQualified(root).toUri().getPath();
     String prefix = rootUri.endsWith("/") ? rootUri : rootUri + "/";
     List<FilePartition.File> found = new ArrayList<>();
     try {
-      if ("file".equals(fs.getUri().getScheme())) {
-        walk(fs, root, prefix, base, found);
-      } else {
-        // object stores list a whole prefix flat, far faster than a walk per "directory"
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-        while (it.hasNext()) {
-          add(it.next(), prefix, base, found);
-        }
+      // object stores list a whole prefix flat, far faster than a walk per "directory"
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        add(it.next(), prefix, base, found);
       }
     } catch (IOException | RuntimeException e) {
       problems.add(Problem.error(label, "", "could not be listed completely: " + e.getMessage()));
     }
     found.sort(Comparator.comparing(f -> f.name().substring(base.length())));
     files.addAll(found);
-  }
-
-  /**
-   * A local walk with plain statuses: the local file system's {@code listFiles} forks a shell per
-   * file to read its permissions (without Hadoop's native library), minutes for 10^5 files.
-   */
-  private static void walk(
-      FileSystem fs, Path dir, String prefix, String base, List<FilePartition.File> found)
-      throws IOException {
-    RemoteIterator<FileStatus> it = fs.listStatusIterator(dir);
-    while (it.hasNext()) {
-      FileStatus f = it.next();
-      if (f.isDirectory()) {
-        String path = f.getPath().toUri().getPath();
-        if (path.startsWith(prefix) && !hidden(path.substring(prefix.length()))) {
-          walk(fs, f.getPath(), prefix, base, found);
-        }
-      } else {
-        add(f, prefix, base, found);
-      }
-    }
   }
 
   private static void add(

@@ -1,17 +1,27 @@
 package ai.llmd.prism.spark;
 
+import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
+import ai.llmd.prism.core.formats.ColumnMappedReader;
 import ai.llmd.prism.spi.FormatReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The options of one {@code spark.read.format("prism")}, checked on the driver, shipped to the
@@ -27,10 +37,15 @@ record ReadOptions(
     String provider,
     String region,
     int filesPerPartition,
-    Map<String, String> hadoop)
+    Map<String, String> hadoop,
+    String mappingName,
+    String mappingContent)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The largest column mapping read: a mapping is a page of YAML. */
+  static final int MAX_MAPPING_BYTES = 1 << 20;
 
   /** The default number of files one task reads. */
   static final int DEFAULT_FILES_PER_PARTITION = 256;
@@ -74,11 +89,6 @@ record ReadOptions(
             hadoop.put(k, v);
           }
         });
-    if (own.containsKey("mapping")) {
-      throw new IllegalArgumentException(
-          "option 'mapping': column mappings need the column-mapped reader, which this build"
-              + " does not include yet");
-    }
     if (paths.isEmpty()) {
       throw new IllegalArgumentException(
           "no path: use spark.read.format(\"prism\").load(\"s3a://bucket/runs/\")");
@@ -97,6 +107,11 @@ record ReadOptions(
           "option 'problems': 'only' (one row per problem) or 'exclude' (points), not '"
               + problems
               + "'");
+    }
+    String mappingName = own.get("mapping");
+    String mappingContent = null;
+    if (mappingName != null) {
+      mappingContent = Base64.getEncoder().encodeToString(readMapping(mappingName, hadoop));
     }
     return new ReadOptions(
         paths,
@@ -118,7 +133,41 @@ record ReadOptions(
                 Integer.MAX_VALUE,
                 positiveLong(
                     own, "filesperpartition", "filesPerPartition", DEFAULT_FILES_PER_PARTITION)),
-        hadoop);
+        hadoop,
+        mappingName,
+        mappingContent);
+  }
+
+  /**
+   * Reads and checks the mapping on the driver, through Hadoop so it may live on any file system
+   * the executors can read from; the executors get its content, not its path.
+   */
+  private static byte[] readMapping(String name, Map<String, String> hadoop) {
+    byte[] content;
+    try {
+      Configuration conf =
+          new Configuration(SparkSession.active().sparkContext().hadoopConfiguration());
+      hadoop.forEach(conf::set);
+      Path path = new Path(name);
+      FileSystem fs = path.getFileSystem(conf);
+      try (InputStream in = fs.open(path)) {
+        content = in.readNBytes(MAX_MAPPING_BYTES + 1);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "option 'mapping': " + name + " could not be read: " + e.getMessage(), e);
+    }
+    if (content.length > MAX_MAPPING_BYTES) {
+      throw new IllegalArgumentException(
+          "option 'mapping': " + name + " is over " + MAX_MAPPING_BYTES + " bytes");
+    }
+    List<Problem> problems = ColumnMappedReader.of(name, content).mappingProblems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "option 'mapping': "
+              + problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+    }
+    return content;
   }
 
   private static long positiveLong(Map<String, String> own, String key, String shown, long dflt) {
@@ -149,7 +198,14 @@ record ReadOptions(
 
   /** This JVM's Prism for these options. */
   Prism prism() {
-    return PRISMS.computeIfAbsent(this, o -> Prism.create().withOptions(o.loadOptions()));
+    return PRISMS.computeIfAbsent(
+        this,
+        o -> {
+          Prism p = Prism.create().withOptions(o.loadOptions());
+          return o.mappingContent == null
+              ? p
+              : p.withMapping(o.mappingName, Base64.getDecoder().decode(o.mappingContent));
+        });
   }
 
   /** This JVM's cost estimator: the built-in catalog, narrowed by provider and region. */

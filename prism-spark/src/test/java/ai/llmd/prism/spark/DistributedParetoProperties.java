@@ -21,7 +21,7 @@ import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Pareto;
 import ai.llmd.prism.core.analysis.ParetoResult;
 import ai.llmd.prism.core.analysis.PricingCatalog;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

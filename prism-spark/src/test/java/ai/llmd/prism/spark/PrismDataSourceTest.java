@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.analysis.CostEstimator;
 import ai.llmd.prism.core.analysis.PricingCatalog;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,7 +36,11 @@ class PrismDataSourceTest {
 
   /** What Prism.load gives for {@code label}, as rows of the data source's schema. */
   private static List<List<Object>> singleMachine(String label) {
-    LoadResult r = Prism.create().load(label);
+    return singleMachine(label, Prism.create());
+  }
+
+  private static List<List<Object>> singleMachine(String label, Prism prism) {
+    LoadResult r = prism.load(label);
     CostEstimator costs = CostEstimator.of(PricingCatalog.builtIn());
     // provenance names the real file, as the walk of a linked directory does
     Path root;
@@ -99,6 +104,69 @@ class PrismDataSourceTest {
     List<List<Object>> extra = new ArrayList<>(problems);
     expected.forEach(extra::remove);
     assertThat(extra).allSatisfy(p -> assertThat((String) p.get(3)).contains("is not in the"));
+  }
+
+  @Test
+  void aColumnMappingIsReadOnTheDriverAndAppliedOnEveryExecutorAsOnOneMachine(@TempDir Path dir)
+      throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("a.csv"), "model,ttft\na,10\nb,fast\nc,\nd,-1\ne,30\n");
+    Files.writeString(data.resolve("b.csv"), "model,ttft\nf,11.5\n");
+    Path mapping =
+        Files.writeString(
+            dir.resolve("team-mapping.yaml"),
+            "columns: {model: model}\nmetrics: [{column: ttft, metric: ttft, unit: s}]\n");
+    String label = data.toString();
+    Prism mapped = Prism.create().withOptions(LoadOptions.defaults().withMapping(mapping));
+    List<List<Object>> expected = singleMachine(label, mapped);
+    List<List<Object>> expectedProblems =
+        mapped.load(label).problems().stream().map(PrismSchema::values).toList();
+
+    Dataset<Row> df =
+        spark
+            .read()
+            .format("prism")
+            .option("mapping", mapping.toString())
+            .option("filesPerPartition", "1")
+            .load(label);
+    List<List<Object>> problems =
+        viaSpark(
+            spark
+                .read()
+                .format("prism")
+                .option("mapping", mapping.toString())
+                .option("problems", "only")
+                .load(label));
+
+    // a, c, e and f: seconds converted to milliseconds, the mapping named in provenance
+    assertThat(expected).hasSize(4);
+    assertThat(viaSpark(df)).containsExactlyElementsOf(expected);
+    assertThat(problems).containsExactlyElementsOf(expectedProblems);
+    assertThat(problems).filteredOn(p -> p.get(0).equals("error")).hasSize(2);
+  }
+
+  @Test
+  void aMappingThatCannotBeReadOrHasMistakesIsRefusedNamingTheOptionAndTheKey(@TempDir Path dir)
+      throws Exception {
+    String label = Files.writeString(dir.resolve("a.csv"), "model,ttft\na,10\n").toString();
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.yaml"), "columns: {model: model}\nmetrics: [{column: ttft}]\n");
+
+    assertThatThrownBy(
+            () -> spark.read().format("prism").option("mapping", bad.toString()).load(label))
+        .hasMessageStartingWith("option 'mapping': ")
+        .hasMessageContaining("bad.yaml")
+        .hasMessageContaining("metrics");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("prism")
+                    .option("mapping", dir.resolve("none.yaml").toString())
+                    .load(label))
+        .hasMessageContaining(
+            "option 'mapping': " + dir.resolve("none.yaml") + " could not be read");
   }
 
   @Test

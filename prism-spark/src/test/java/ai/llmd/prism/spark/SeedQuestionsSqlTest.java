@@ -2,7 +2,7 @@ package ai.llmd.prism.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,8 +6,10 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.PricingModel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +66,8 @@ public final class CostRanking {
       List<ParetoResult.Excluded> unpriced) {
     public Ranking {
       ranked = List.copyOf(ranked);
-      infeasible = Map.copyOf(infeasible);
+      // in the order given (Optimum's is by configuration key): same input, same output bytes
+      infeasible = Collections.unmodifiableMap(new LinkedHashMap<>(infeasible));
       unpriced = List.copyOf(unpriced);
     }
   }
@@ -82,7 +85,14 @@ public final class CostRanking {
     if (slo != null && !slo.isBlank()) {
       o = o.subjectTo(slo);
     }
-    Optimum.Result r = o.over(points);
+    return of(o.over(points), costs, model);
+  }
+
+  /**
+   * The ranking of an {@link Optimum#cheapest} result for USD per 1M output tokens under {@code
+   * model}, priced by the same {@code costs}: for callers that already have that result.
+   */
+  public static Ranking of(Optimum.Result r, CostEstimator costs, PricingModel model) {
     List<Entry> ranked = new ArrayList<>();
     double cheapest = r.ranked().isEmpty() ? Double.NaN : r.ranked().get(0).objective();
     for (Optimum.Candidate c : r.ranked()) {
@@ -97,22 +107,24 @@ public final class CostRanking {
               v,
               v > 0 ? (v - cheapest) / v * 100 : 0));
     }
-    return new Ranking(model, slo == null ? "" : slo, ranked, r.infeasible(), r.unchecked());
+    StringBuilder slo = new StringBuilder();
+    for (Constraint c : r.constraints()) {
+      slo.append(slo.length() == 0 ? "" : ",").append(c.text());
+    }
+    return new Ranking(model, slo.toString(), ranked, r.infeasible(), r.unchecked());
   }
 
   /**
    * One point on a cost frontier.
    *
    * @param point the point
-   * @param outputThroughput its output tokens/s
+   * @param throughput its value of the frontier's throughput measure (output tokens/s unless the
+   *     caller chose another, e.g. per chip)
    * @param perMillionOutputTokens its USD per 1M output tokens
    * @param cost the cost, with its row
    */
   public record FrontierPoint(
-      BenchmarkPoint point,
-      double outputThroughput,
-      double perMillionOutputTokens,
-      CostEstimate cost) {}
+      BenchmarkPoint point, double throughput, double perMillionOutputTokens, CostEstimate cost) {}
 
   /**
    * Per pricing model, the points no other point beats on both output throughput (higher) and USD
@@ -123,33 +135,48 @@ public final class CostRanking {
       Collection<? extends BenchmarkPoint> points, CostEstimator costs) {
     Map<PricingModel, List<FrontierPoint>> out = new EnumMap<>(PricingModel.class);
     for (PricingModel m : PricingModel.values()) {
-      List<FrontierPoint> priced = new ArrayList<>();
-      for (BenchmarkPoint p : points) {
-        OptionalDouble tps = p.metrics().mean(Metric.OUTPUT_THROUGHPUT);
-        costs
-            .estimate(p, m)
-            .filter(c -> c.perMillionOutputTokens() != null && tps.isPresent())
-            .ifPresent(
-                c ->
-                    priced.add(
-                        new FrontierPoint(p, tps.getAsDouble(), c.perMillionOutputTokens(), c)));
+      List<FrontierPoint> front = frontier(points, costs, m, Measure.of(Metric.OUTPUT_THROUGHPUT));
+      if (!front.isEmpty()) {
+        out.put(m, front);
       }
-      if (priced.isEmpty()) {
-        continue;
-      }
-      double[][] cols = new double[2][priced.size()];
-      for (int i = 0; i < priced.size(); i++) {
-        cols[0][i] = priced.get(i).outputThroughput();
-        cols[1][i] = priced.get(i).perMillionOutputTokens();
-      }
-      List<FrontierPoint> front = new ArrayList<>();
-      for (int i :
-          Pareto.frontierIndices(cols, Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER)) {
-        front.add(priced.get(i));
-      }
-      front.sort(Comparator.comparingDouble(FrontierPoint::outputThroughput));
-      out.put(m, List.copyOf(front));
     }
     return out;
+  }
+
+  /**
+   * Under {@code model}, the points no other point beats on both {@code throughput} (higher) and
+   * USD per 1M output tokens (lower), by ascending throughput; points without either are left out.
+   */
+  public static List<FrontierPoint> frontier(
+      Collection<? extends BenchmarkPoint> points,
+      CostEstimator costs,
+      PricingModel model,
+      Measure throughput) {
+    List<FrontierPoint> priced = new ArrayList<>();
+    for (BenchmarkPoint p : points) {
+      OptionalDouble tps = throughput.valueOf(p);
+      costs
+          .estimate(p, model)
+          .filter(c -> c.perMillionOutputTokens() != null && tps.isPresent())
+          .ifPresent(
+              c ->
+                  priced.add(
+                      new FrontierPoint(p, tps.getAsDouble(), c.perMillionOutputTokens(), c)));
+    }
+    if (priced.isEmpty()) {
+      return List.of();
+    }
+    double[][] cols = new double[2][priced.size()];
+    for (int i = 0; i < priced.size(); i++) {
+      cols[0][i] = priced.get(i).throughput();
+      cols[1][i] = priced.get(i).perMillionOutputTokens();
+    }
+    List<FrontierPoint> front = new ArrayList<>();
+    for (int i :
+        Pareto.frontierIndices(cols, Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER)) {
+      front.add(priced.get(i));
+    }
+    front.sort(Comparator.comparingDouble(FrontierPoint::throughput));
+    return List.copyOf(front);
   }
 }

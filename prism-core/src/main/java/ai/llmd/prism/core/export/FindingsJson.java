@@ -8,6 +8,7 @@ import ai.llmd.prism.core.analysis.ArchitectureComparison;
 import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimate;
+import ai.llmd.prism.core.analysis.CostRanking;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Optimum;
@@ -16,6 +17,7 @@ import ai.llmd.prism.core.analysis.PriceRow;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.analysis.RegressionReport;
 import ai.llmd.prism.core.analysis.WorkloadGroup;
+import ai.llmd.prism.core.findings.CostRankings;
 import ai.llmd.prism.core.findings.Costs;
 import ai.llmd.prism.core.findings.FacetCounts;
 import ai.llmd.prism.core.findings.Findings;
@@ -55,6 +57,7 @@ public final class FindingsJson {
     WINNERS("winners"),
     FRONTIERS("frontiers"),
     COSTS("costs"),
+    COST_RANKINGS("cost-rankings"),
     PD_VS_AGGREGATED("pd-vs-aggregated"),
     REGRESSION("regression"),
     FACETS("facets"),
@@ -123,6 +126,7 @@ public final class FindingsJson {
       case WINNERS -> winners(root, f.winners());
       case FRONTIERS -> frontiers(root, f.frontiers());
       case COSTS -> costs(root, f.costs());
+      case COST_RANKINGS -> costRankings(root, f.costRankings());
       case PD_VS_AGGREGATED -> pd(root, f.pdVsAggregated());
       case REGRESSION -> {
         if (f.regression().isPresent()) {
@@ -215,6 +219,8 @@ public final class FindingsJson {
     root.put("files", s.files());
     ObjectNode byFormat = root.putObject("pointsByFormat");
     s.pointsByFormat().forEach(byFormat::put);
+    ObjectNode filesByFormat = root.putObject("filesByFormat");
+    s.filesByFormat().forEach(filesByFormat::put);
     ObjectNode sev = root.putObject("problemsBySeverity");
     for (Problem.Severity v : Problem.Severity.values()) {
       sev.put(lower(v), s.count(v));
@@ -315,6 +321,45 @@ public final class FindingsJson {
         ObjectNode n = why.addObject();
         n.put("reason", np.reason());
         n.put("points", np.points().size());
+      }
+    }
+  }
+
+  private void costRankings(ObjectNode root, CostRankings c) {
+    root.put("slo", c.slo());
+    root.put("unit", "USD/1M output tokens");
+    root.set("throughput", measure(c.throughput()));
+    ArrayNode models = root.putArray("models");
+    for (CostRankings.ForModel m : c.byModel().values()) {
+      ObjectNode mn = models.addObject();
+      mn.put("pricingModel", m.ranking().pricingModel().key());
+      ArrayNode ranked = mn.putArray("ranked");
+      int rank = 1;
+      for (CostRanking.Entry e : m.ranking().ranked()) {
+        ObjectNode n = ranked.addObject();
+        n.put("rank", rank++);
+        n.set("configuration", configuration(e.configuration()));
+        n.put("load", e.loadLevel());
+        n.set("source", source(e.point()));
+        number(n, "benefitPercent", e.benefitPercent());
+        estimate(n, e.cost());
+      }
+      ArrayNode inf = mn.putArray("infeasible");
+      m.ranking()
+          .infeasible()
+          .forEach(
+              (k, why) -> {
+                ObjectNode n = inf.addObject();
+                n.set("configuration", configuration(k));
+                n.put("reason", why);
+              });
+      excluded(mn, "unranked", m.ranking().unpriced());
+      ArrayNode front = mn.putArray("frontier");
+      for (CostRanking.FrontierPoint fp : m.frontier()) {
+        ObjectNode n = pointRef(fp.point());
+        number(n, "throughput", fp.throughput());
+        estimate(n, fp.cost());
+        front.add(n);
       }
     }
   }

@@ -14,6 +14,7 @@ import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Constraint;
 import ai.llmd.prism.core.analysis.CostEstimate;
 import ai.llmd.prism.core.analysis.CostEstimator;
+import ai.llmd.prism.core.analysis.CostRanking;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Mlperf;
@@ -144,6 +145,11 @@ public final class Findings {
     return points;
   }
 
+  /** Whether a baseline was given (it may have no point). */
+  public boolean hasBaseline() {
+    return options.baseline != null;
+  }
+
   /** The baseline's points, or empty without a baseline. */
   public List<BenchmarkPoint> baselinePoints() {
     return options.baseline == null ? List.of() : options.baseline.points();
@@ -178,18 +184,26 @@ public final class Findings {
         "sources",
         () -> {
           Map<String, Integer> byFormat = new TreeMap<>();
+          Map<String, Set<URI>> filesOf = new TreeMap<>();
           Set<URI> files = new HashSet<>();
           for (BenchmarkPoint p : result.points()) {
             byFormat.merge(p.provenance().format(), 1, Integer::sum);
+            filesOf
+                .computeIfAbsent(p.provenance().format(), k -> new HashSet<>())
+                .add(p.provenance().source());
             files.add(p.provenance().source());
           }
+          Map<String, Integer> filesByFormat = new TreeMap<>();
+          filesOf.forEach((f, s) -> filesByFormat.put(f, s.size()));
           return new SourcesSummary(
               result.points().size(),
               points.size(),
               leftOutAsBaseline,
               files.size(),
               byFormat,
-              result.problems());
+              filesByFormat,
+              result.problems(),
+              options.baseline == null ? List.of() : options.baseline.problems());
         });
   }
 
@@ -207,12 +221,40 @@ public final class Findings {
   public Winners cheapest(PricingModel model) {
     return memo(
         "cheapest:" + model.key(),
+        () -> Winners.of(cheapestUnderSlo(model), "USD/1M output tokens"));
+  }
+
+  private Optimum.Result cheapestUnderSlo(PricingModel model) {
+    return memo(
+        "cheapest-result:" + model.key(),
         () ->
-            Winners.of(
-                Optimum.cheapest(estimator, model, CostEstimate.Tokens.OUTPUT)
-                    .subjectTo(options.slo)
-                    .over(points),
-                "USD/1M output tokens"));
+            Optimum.cheapest(estimator, model, CostEstimate.Tokens.OUTPUT)
+                .subjectTo(options.slo)
+                .over(points));
+  }
+
+  /**
+   * The cost rankings at the SLO and the cost-vs-throughput frontiers, per pricing model (default:
+   * all four), the frontier over output throughput per chip unless set.
+   */
+  public CostRankings costRankings() {
+    return memo(
+        "cost-rankings",
+        () -> {
+          Map<PricingModel, CostRankings.ForModel> byModel = new LinkedHashMap<>();
+          for (PricingModel m : options.pricing) {
+            byModel.put(
+                m,
+                new CostRankings.ForModel(
+                    CostRanking.of(cheapestUnderSlo(m), estimator, m),
+                    CostRanking.frontier(points, estimator, m, options.costThroughput)));
+          }
+          StringBuilder slo = new StringBuilder();
+          for (Constraint c : options.slo) {
+            slo.append(slo.length() == 0 ? "" : ",").append(c.text());
+          }
+          return new CostRankings(slo.toString(), options.costThroughput, byModel);
+        });
   }
 
   /**
@@ -237,6 +279,22 @@ public final class Findings {
           byGroup.forEach((g, r) -> out.add(Frontier.of(g, r)));
           return List.copyOf(out);
         });
+  }
+
+  /**
+   * The Pareto frontier of {@code measures} (at least two, each in its own direction) over every
+   * analysed point, as one group {@code all}: what a chart of two measures marks. Kept per list of
+   * measures; the default frontier measures give the very same answer as {@link #frontiers()}.
+   */
+  public Frontier frontier(List<Measure> measures) {
+    if (measures.size() < 2) {
+      throw new IllegalArgumentException("a frontier needs at least two measures");
+    }
+    List<Measure> ms = List.copyOf(measures);
+    if (options.frontierGroups == null && ms.equals(options.frontierMeasures)) {
+      return frontiers().get(0);
+    }
+    return memo("frontier:" + ms, () -> Frontier.of("all", Pareto.frontier(points, ms)));
   }
 
   /** Costs per pricing model (default: all four). */
@@ -463,6 +521,7 @@ public final class Findings {
     private Measure pdLatency = DEFAULT_LATENCY;
     private List<Double> latencyTargets = DEFAULT_LATENCY_TARGETS;
     private List<PricingModel> pricing = Arrays.asList(PricingModel.values());
+    private Measure costThroughput = DEFAULT_OBJECTIVE;
     private PricingCatalog catalog = PricingCatalog.builtIn();
     private UnaryOperator<CostEstimator> narrowing = UnaryOperator.identity();
     private List<Measure> regressionMeasures = DEFAULT_REGRESSION_MEASURES;
@@ -487,6 +546,7 @@ public final class Findings {
       b.pdLatency = pdLatency;
       b.latencyTargets = latencyTargets;
       b.pricing = pricing;
+      b.costThroughput = costThroughput;
       b.catalog = catalog;
       b.narrowing = narrowing;
       b.regressionMeasures = regressionMeasures;
@@ -559,6 +619,18 @@ public final class Findings {
         throw new IllegalArgumentException("at least one pricing model");
       }
       this.pricing = List.copyOf(models);
+      return this;
+    }
+
+    /**
+     * The throughput the cost-vs-throughput frontiers of {@link Findings#costRankings()} plot cost
+     * against (default: output throughput per chip); it must be higher-is-better.
+     */
+    public Builder costThroughput(Measure throughput) {
+      if (throughput.direction() != ai.llmd.prism.api.Direction.HIGHER_IS_BETTER) {
+        throw new IllegalArgumentException(throughput + " is not higher-is-better");
+      }
+      this.costThroughput = throughput;
       return this;
     }
 

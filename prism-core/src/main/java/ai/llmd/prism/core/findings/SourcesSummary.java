@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * @param leftOutAsBaseline points left out because their file is also in the baseline
  * @param files distinct source files with at least one point
  * @param pointsByFormat points per source format id, by format id
+ * @param filesByFormat distinct source files with a point, per format id, by format id
  * @param problems every problem, in load order
+ * @param baselineProblems every problem of the baseline's load, in load order (empty without one)
  */
 public record SourcesSummary(
     int points,
@@ -24,11 +26,15 @@ public record SourcesSummary(
     int leftOutAsBaseline,
     int files,
     Map<String, Integer> pointsByFormat,
-    List<Problem> problems) {
+    Map<String, Integer> filesByFormat,
+    List<Problem> problems,
+    List<Problem> baselineProblems) {
 
   public SourcesSummary {
     pointsByFormat = Collections.unmodifiableMap(new TreeMap<>(pointsByFormat));
+    filesByFormat = Collections.unmodifiableMap(new TreeMap<>(filesByFormat));
     problems = List.copyOf(problems);
+    baselineProblems = List.copyOf(baselineProblems);
   }
 
   /** The problems grouped by kind, kinds in declaration order, problems in load order. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.llmd.prism.api.ModelRef;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.normalize.ModelRegistry;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -12,7 +12,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.Views;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

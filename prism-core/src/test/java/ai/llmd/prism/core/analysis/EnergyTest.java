@@ -10,7 +10,7 @@ import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

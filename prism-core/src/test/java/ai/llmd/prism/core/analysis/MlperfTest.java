@@ -7,7 +7,7 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import ai.llmd.prism.core.analysis.Catalog;
 import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.analysis.Series;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -11,7 +11,7 @@ import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.normalize.Normalizer;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -151,6 +151,34 @@ class ColumnMappedReaderTest {
                 "row 3, column 'ttft'", "'fast' is not a non-negative number; the row is not read"),
             org.assertj.core.groups.Tuple.tuple(
                 "row 5, column 'ttft'", "'-1' is not a non-negative number; the row is not read"));
+  }
+
+  @Test
+  void aMappingGivenAsContentAppliesAsAFileWouldAndIsNamedAsGiven() throws Exception {
+    Files.writeString(dir.resolve("runs.csv"), "model,ttft\na,0.5\nb,fast\n");
+    byte[] mapping =
+        "columns: {model: model}\nmetrics: [{column: ttft, metric: ttft, unit: s}]\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // a mapping beside the data is overridden, as --mapping overrides it
+    Files.writeString(dir.resolve(ColumnMappedReader.BESIDE), "not: [a mapping");
+
+    LoadResult r =
+        Prism.create()
+            .withNormalizer(Normalizer.none())
+            .withMapping("s3://team/mapping.yaml", mapping)
+            .load(dir);
+
+    assertThat(r.points())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(get(p, Metric.TTFT, Statistic.MEAN)).isEqualTo(500.0);
+              assertThat(p.provenance().formatVersion()).isEqualTo("s3://team/mapping.yaml");
+            });
+    assertThat(r.problems())
+        .filteredOn(p -> p.severity() == Problem.Severity.ERROR)
+        .extracting(Problem::location)
+        .containsExactly("row 3, column 'ttft'");
   }
 
   @Test

@@ -7,7 +7,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadOptions;
 import ai.llmd.prism.core.internal.BytesSourceFile;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

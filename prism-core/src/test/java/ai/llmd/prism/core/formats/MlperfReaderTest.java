@@ -9,7 +9,7 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;

@@ -12,7 +12,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

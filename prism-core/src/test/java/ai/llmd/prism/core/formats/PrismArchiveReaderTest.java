@@ -18,7 +18,7 @@ import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.normalize.Normalizer;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

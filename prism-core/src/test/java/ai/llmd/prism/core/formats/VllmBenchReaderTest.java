@@ -16,7 +16,7 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.normalize.Normalizer;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 

@@ -19,7 +19,7 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.formats.Trees;
-import ai.llmd.prism.testkit.Fixtures;
+import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,13 @@
-package ai.llmd.prism.core.http;
+package ai.llmd.prism.testkit;
 
+import ai.llmd.prism.core.http.HttpsConnectorProvider;
 import ai.llmd.prism.spi.ConnectorProvider;
-import ai.llmd.prism.testkit.ConnectorProviderContract;
 import java.util.Map;
 
-/** The https provider held to the contract every connector provider must meet. */
+/**
+ * The core's https provider held to the contract every connector provider must meet (here, since
+ * the kit builds on the core).
+ */
 class HttpsConnectorProviderContractTest extends ConnectorProviderContract {
 
   @Override
