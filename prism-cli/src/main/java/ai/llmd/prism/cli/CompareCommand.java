@@ -1,6 +1,7 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.analysis.RegressionReport;
 import ai.llmd.prism.core.export.FindingsJson;
@@ -113,9 +114,9 @@ final class CompareCommand implements Callable<Integer> {
       if (json) {
         out.println(FindingsJson.write(findings, FindingsJson.Part.REGRESSION));
       } else if (markdown) {
-        printMarkdown(out, r);
+        printMarkdown(out, r, names(r));
       } else {
-        printRegression(out, findings);
+        printRegression(out, findings, names(r));
       }
       out.flush();
       int code = Math.max(candidate.exitCode(), before.exitCode());
@@ -209,7 +210,21 @@ final class CompareCommand implements Callable<Integer> {
             + ")";
   }
 
-  private static void printRegression(PrintWriter out, Findings findings) {
+  /**
+   * Short unique names for the configurations of a regression table (accelerator, topology, TP,
+   * engine version; the model when there are several): a full label is some 230 characters wide.
+   * The full key is in --json.
+   */
+  private static Labels names(RegressionReport r) {
+    List<Configuration> all = new ArrayList<>();
+    r.changes().forEach(ch -> all.add(ch.configuration()));
+    all.addAll(r.onlyInBaseline());
+    all.addAll(r.onlyInCandidate());
+    r.unmatchedLoads().forEach(u -> all.add(u.configuration()));
+    return Labels.of(all);
+  }
+
+  private static void printRegression(PrintWriter out, Findings findings, Labels names) {
     RegressionReport r = findings.regression().orElseThrow();
     out.println(
         "candidate vs baseline on matched configurations; geometric mean over matched loads;"
@@ -224,7 +239,7 @@ final class CompareCommand implements Callable<Integer> {
     for (RegressionReport.Change ch : r.changes()) {
       rows.add(
           new String[] {
-            ch.configuration().label(),
+            names.name(ch.configuration()),
             Labels.measure(ch.measure()),
             Labels.unit(ch.measure()),
             Labels.number(ch.baseline()),
@@ -234,15 +249,15 @@ final class CompareCommand implements Callable<Integer> {
           });
     }
     Table.print(out, rows);
-    r.onlyInBaseline().forEach(k -> Escape.line(out, "only in baseline: " + k.label()));
-    r.onlyInCandidate().forEach(k -> Escape.line(out, "only in candidate: " + k.label()));
+    r.onlyInBaseline().forEach(k -> Escape.line(out, "only in baseline: " + names.name(k)));
+    r.onlyInCandidate().forEach(k -> Escape.line(out, "only in candidate: " + names.name(k)));
     r.unmatchedLoads()
         .forEach(
             u ->
                 Escape.line(
                     out,
                     "unmatched load: "
-                        + u.configuration().label()
+                        + names.name(u.configuration())
                         + " at "
                         + u.load()
                         + " (only in "
@@ -250,7 +265,7 @@ final class CompareCommand implements Callable<Integer> {
                         + ")"));
   }
 
-  private static void printMarkdown(PrintWriter out, RegressionReport r) {
+  private static void printMarkdown(PrintWriter out, RegressionReport r, Labels names) {
     List<RegressionReport.Change> regressed = r.withVerdict(RegressionReport.Verdict.REGRESSED);
     out.println("### Prism: candidate vs baseline");
     out.println();
@@ -265,7 +280,7 @@ final class CompareCommand implements Callable<Integer> {
     for (RegressionReport.Change ch : r.changes()) {
       out.println(
           "| "
-              + cellText(ch.configuration().label())
+              + cellText(names.name(ch.configuration()))
               + " | "
               + cellText(ch.measure().toString())
               + " | "

@@ -50,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       MlperfCommand.class,
       DatasetsCommand.class,
       PublishCommand.class,
+      ReproduceCommand.class,
       PluginsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -84,4 +84,19 @@ class CompareGateTest {
         .filter(l -> l.startsWith("| ") && !l.startsWith("| Configuration"))
         .forEach(l -> assertThat(l.split("(?<!\\\\)\\|", -1)).hasSize(8));
   }
+
+  @Test
+  void tablesNameConfigurationsShortlyAndJsonKeepsTheFullKey() {
+    Run table = gate();
+    Run markdown = gate("--markdown");
+    Run json = gate("--json");
+
+    assertThat(table.out().lines().filter(l -> l.contains("regressed")).toList())
+        .isNotEmpty()
+        .allMatch(l -> l.length() < 120, "a row under 120 characters");
+    assertThat(markdown.out().lines().filter(l -> l.contains("regressed")).toList())
+        .isNotEmpty()
+        .allMatch(l -> l.length() < 120, "a row under 120 characters");
+    assertThat(json.out()).contains("accelerator=");
+  }
 }

@@ -166,4 +166,24 @@ class PublishCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--to").contains("cannot write");
   }
+
+  @Test
+  void reproduceWritesTheConfigurationOfAPointFromAPublishedStore() throws Exception {
+    Path store = tmp.resolve("store");
+    assertThat(prism("publish", examples("llm-d"), "--to", store.toString()).code()).isZero();
+    String key = JSON.readTree(indexLines(store).get(0)).path("configuration").asText();
+
+    Run r = prism("reproduce", store.toString(), "--point", key, "--json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.path("configuration").asText()).isEqualTo(key);
+    assertThat(j.at("/inference_perf/server/model_name").asText()).isNotBlank();
+    assertThat(j.path("vllm_bench_serve").get(0).asText()).startsWith("vllm bench serve --model ");
+    assertThat(j.path("unknown").toString()).contains("base_url");
+
+    Run ambiguous = prism("reproduce", store.toString());
+    assertThat(ambiguous.code()).isEqualTo(1);
+    assertThat(ambiguous.err()).contains("choose one with --point").contains(key);
+  }
 }

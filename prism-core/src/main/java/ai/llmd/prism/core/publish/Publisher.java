@@ -16,10 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -98,6 +100,7 @@ public final class Publisher {
   /** Writes every point's report, then adds their entries to the index. */
   public Result publish(List<BenchmarkPoint> points) throws IOException {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Set<String> stored = existing();
     Map<String, IndexEntry> entries = new LinkedHashMap<>();
     int written = 0;
     int present = 0;
@@ -105,11 +108,15 @@ public final class Publisher {
       byte[] report = report(p);
       String hash = Hashes.sha256(report);
       String object = RESULTS + hash + "." + REPORT.fileExtension();
-      try {
-        store.put(resolve(root, object), report, Precondition.absent());
-        written++;
-      } catch (PreconditionFailedException e) {
+      if (stored.contains(object)) {
         present++; // the name is the hash of the bytes: what is there is this report
+      } else {
+        try {
+          store.put(resolve(root, object), report, Precondition.absent());
+          written++;
+        } catch (PreconditionFailedException e) {
+          present++; // written meanwhile (by another publisher, or by a retried request)
+        }
       }
       Configuration c = Configuration.of(p);
       entries.putIfAbsent(
@@ -127,6 +134,20 @@ public final class Publisher {
     int[] attempts = {0};
     int indexed = updateIndex(new ArrayList<>(entries.values()), attempts);
     return new Result(written, present, indexed, attempts[0], new ArrayList<>(entries.values()));
+  }
+
+  /**
+   * The reports already in the store, as paths under the root: one listing, so that publishing
+   * again uploads nothing.
+   */
+  private Set<String> existing() throws IOException {
+    Set<String> out = new HashSet<>();
+    try {
+      store.list(resolve(root, RESULTS), o -> out.add(RESULTS + o.key()));
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      // no store yet: nothing is there
+    }
+    return out;
   }
 
   private static byte[] report(BenchmarkPoint p) throws IOException {
