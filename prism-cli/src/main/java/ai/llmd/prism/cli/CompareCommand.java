@@ -64,12 +64,12 @@ final class CompareCommand implements Callable<Integer> {
   List<Double> targets;
 
   @Option(
-      names = {"-m", "--measure"},
+      names = {"-m", "--measure", "--measures"},
       paramLabel = "MEASURE",
       split = ",",
       description =
           "Regression: measures (default: output_throughput,ttft.mean,ttft.p90,tpot.mean,"
-              + "e2e_latency.mean).")
+              + "e2e_latency.mean); --measures is the same option.")
   List<String> measures;
 
   @Option(

@@ -58,7 +58,11 @@ final class OptionChecks {
   static void check(ParseResult parsed) {
     for (ParseResult p = parsed; p != null; p = p.subcommand()) {
       for (OptionSpec option : p.matchedOptions()) {
-        Consumer<Object> check = CHECKS.get(option.longestName());
+        // by any of its names: an alias must not slip past its option's check
+        Consumer<Object> check = null;
+        for (String name : option.names()) {
+          check = check != null ? check : CHECKS.get(name);
+        }
         Object value = option.getValue();
         if (check == null || value == null) {
           continue;

@@ -71,6 +71,17 @@ class CompareGateTest {
   }
 
   @Test
+  void measuresIsTheSameOptionAndItsValuesAreCheckedAsUsageErrors() {
+    Run r = gate("--measures", "ttft.mean,output_throughput");
+    Run bad = gate("--measures", "ttft.nope");
+
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
+    assertThat(r.out()).contains("output_throughput").doesNotContain("tpot.mean");
+    assertThat(bad.code()).as(bad.err()).isEqualTo(2);
+    assertThat(bad.err()).contains("ttft.nope");
+  }
+
+  @Test
   void markdownIsAJobSummaryTable() {
     Run r = gate("--markdown");
 
