@@ -37,6 +37,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -303,6 +304,14 @@ final class S3SourceConnector implements WritableConnector {
       // 412: the condition did not hold; 409: another conditional write to the key was under way
       if (e.statusCode() == 412
           || e.statusCode() == 409 && precondition.kind() != Precondition.Kind.NONE) {
+        if (precondition.kind() == Precondition.Kind.ABSENT) {
+          // a create whose answer was lost is retried by the SDK and then refused: if the
+          // object there has exactly these bytes, that write was this one
+          Optional<String> same = sameContent(at, content);
+          if (same.isPresent()) {
+            return same.get();
+          }
+        }
         throw new PreconditionFailedException(object, precondition);
       }
       if (e.statusCode() == 404) {
@@ -319,6 +328,23 @@ final class S3SourceConnector implements WritableConnector {
       throw new IOException("writing " + object + " failed: " + message(e), e);
     } catch (SdkException e) {
       throw new IOException("writing " + object + " failed: " + message(e), e);
+    }
+  }
+
+  /** The object's ETag when it holds exactly {@code content} (a single-part ETag is its MD5). */
+  private Optional<String> sameContent(Location at, byte[] content) {
+    try {
+      String etag =
+          unquote(
+              s3.headObject(
+                      HeadObjectRequest.builder().bucket(at.bucket()).key(at.prefix()).build())
+                  .eTag());
+      String md5 =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("MD5").digest(content));
+      return md5.equalsIgnoreCase(etag) ? Optional.of(etag) : Optional.empty();
+    } catch (SdkException | java.security.NoSuchAlgorithmException e) {
+      return Optional.empty();
     }
   }
 
