@@ -61,18 +61,22 @@ final class ReproduceCommand implements Callable<Integer> {
     Loaded loaded = Loaded.from(source, filters, err);
     Configuration chosen = null;
     Set<String> keys = new TreeSet<>();
+    List<Configuration> configurations = new ArrayList<>(loaded.points().size());
     for (BenchmarkPoint p : loaded.points()) {
       Configuration c = Configuration.of(p);
+      configurations.add(c);
       keys.add(c.key());
       if (point != null && (point.equals(c.key()) || point.equals(Labels.source(p)))) {
         chosen = c;
       }
     }
     if (chosen == null && point == null && keys.size() == 1) {
-      chosen = Configuration.of(loaded.points().get(0));
+      chosen = configurations.get(0);
     }
     if (chosen == null) {
-      err.println(
+      // keys quote the sources' names: escaped, so a name cannot start a line of its own
+      Escape.line(
+          err,
           point == null
               ? "prism reproduce: the sources hold "
                   + keys.size()
@@ -80,13 +84,13 @@ final class ReproduceCommand implements Callable<Integer> {
               : "prism reproduce: no point or configuration matches '"
                   + point
                   + "'; the keys are:");
-      keys.stream().limit(50).forEach(k -> err.println("  " + k));
+      keys.stream().limit(50).forEach(k -> Escape.line(err, "  " + k));
       return PrismCli.INPUT_PROBLEMS;
     }
     List<BenchmarkPoint> same = new ArrayList<>();
-    for (BenchmarkPoint p : loaded.points()) {
-      if (Configuration.of(p).equals(chosen)) {
-        same.add(p);
+    for (int i = 0; i < configurations.size(); i++) {
+      if (configurations.get(i).equals(chosen)) {
+        same.add(loaded.points().get(i));
       }
     }
     ObjectNode r = Reproduction.of(same);

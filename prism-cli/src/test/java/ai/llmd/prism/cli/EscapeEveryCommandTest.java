@@ -65,7 +65,8 @@ class EscapeEveryCommandTest {
         "facets llm-d",
         "rank llm-d --measure output_throughput/chip --by model",
         "rank llm-d --measure output_throughput/chip --by accelerator",
-        "validate llm-d");
+        "validate llm-d",
+        "reproduce llm-d");
   }
 
   @ParameterizedTest
