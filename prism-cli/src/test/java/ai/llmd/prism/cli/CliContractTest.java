@@ -196,7 +196,17 @@ class CliContractTest {
         Arguments.of("SOURCE", new String[] {"points"}),
         Arguments.of(
             "--no-such-option", new String[] {"report", EXAMPLES, "-o", "-", "--no-such-option"}),
-        Arguments.of("resolve", new String[] {"resolve", "gpu", "H100"}));
+        Arguments.of("resolve", new String[] {"resolve", "gpu", "H100"}),
+        // the commands and options added in 0.2
+        Arguments.of("--to", new String[] {"publish", EXAMPLES}),
+        Arguments.of("--to", new String[] {"publish", EXAMPLES, "--to", ""}),
+        Arguments.of("--point-of", new String[] {"reproduce", EXAMPLES, "--point-of", "x"}),
+        Arguments.of("--slo", new String[] {"cost", EXAMPLES, "--ranking", "--slo", "fast"}),
+        // named by its shortest name, as every checked option is
+        Arguments.of("-m", new String[] {"compare", EXAMPLES, "--measures", "ttft.nope"}),
+        Arguments.of(
+            "--arena", new String[] {"report", EXAMPLES, "-o", "-", "--arena", "/no/such.json"}),
+        Arguments.of("--bogus", new String[] {"datasets", EXAMPLES, "--bogus"}));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
