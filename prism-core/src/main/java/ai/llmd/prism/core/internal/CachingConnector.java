@@ -8,10 +8,13 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,7 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Keeps every object read through a connector in a local directory, keyed by where it was read from
@@ -115,7 +117,12 @@ public final class CachingConnector implements SourceConnector {
     } finally {
       Files.deleteIfExists(part);
     }
-    InputStream in = Files.newInputStream(entry); // open before evicting: it may be the oldest
+    InputStream in;
+    try {
+      in = Files.newInputStream(entry); // open before evicting: it may be the oldest
+    } catch (NoSuchFileException e) {
+      return store.open(object); // another load evicted it already: a cache this small is a pass
+    }
     evict(entry);
     return in;
   }
@@ -155,19 +162,28 @@ public final class CachingConnector implements SourceConnector {
     record Kept(Path path, long size, FileTime used) {}
     List<Kept> entries = new ArrayList<>();
     long total = 0;
-    try (Stream<Path> all = Files.walk(dir, 2)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        if (p.getParent() != null
-            && !p.getParent().equals(dir)
-            && !p.getFileName().toString().startsWith(".")
-            && Files.isRegularFile(p)) {
-          try {
-            long size = Files.size(p);
-            entries.add(new Kept(p, size, Files.getLastModifiedTime(p)));
-            total += size;
-          } catch (NoSuchFileException e) {
-            // evicted by another load meanwhile
+    // listed by hand, not with Files.walk: another read's temporary file may be moved into place
+    // between listing a directory and reading its attributes, which Files.walk reports as failure
+    try (DirectoryStream<Path> buckets = Files.newDirectoryStream(dir, Files::isDirectory)) {
+      for (Path bucket : buckets) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(bucket)) {
+          for (Path p : files) {
+            if (p.getFileName().toString().startsWith(".")) {
+              continue; // a read still in progress
+            }
+            try {
+              BasicFileAttributes a =
+                  Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+              if (a.isRegularFile()) {
+                entries.add(new Kept(p, a.size(), a.lastModifiedTime()));
+                total += a.size();
+              }
+            } catch (NoSuchFileException e) {
+              // evicted by another load meanwhile
+            }
           }
+        } catch (NoSuchFileException e) {
+          // gone meanwhile
         }
       }
     }

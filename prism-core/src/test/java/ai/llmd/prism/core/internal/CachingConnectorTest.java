@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CachingConnectorTest {
 
   /** A store in memory that counts what it sends. */
-  static final class Store implements SourceConnector {
+  static class Store implements SourceConnector {
     final Map<URI, byte[]> objects = new ConcurrentHashMap<>();
     final Map<URI, Integer> opens = new ConcurrentHashMap<>();
 
@@ -149,5 +149,46 @@ class CachingConnectorTest {
     assertThat(new CachingConnector(new Store(), dir, 100, "s3\nendpoint=one", 100).entry(A, "1"))
         .isNotEqualTo(
             new CachingConnector(new Store(), dir, 100, "s3\nendpoint=two", 100).entry(A, "1"));
+  }
+  @Test
+  void concurrentReadsNeverFailOnAnotherReadsTemporaryFile(@TempDir Path dir) throws Exception {
+    // every read lists the cache to evict; another read's temporary file may vanish meanwhile
+    Store store =
+        new Store() {
+          @Override
+          public InputStream open(ObjectRef o) throws IOException {
+            InputStream in = super.open(o);
+            return new java.io.FilterInputStream(in) {
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                  Thread.sleep(1); // a download takes a while: the temporary file lives meanwhile
+                } catch (InterruptedException e) {
+                  throw new java.io.InterruptedIOException();
+                }
+                return super.read(b, off, len);
+              }
+            };
+          }
+        };
+    int n = 400;
+    for (int i = 0; i < n; i++) {
+      store.objects.put(URI.create("s3://b/runs/" + i), ("x" + i).getBytes(StandardCharsets.UTF_8));
+    }
+    CachingConnector cache = new CachingConnector(store, dir, 100, "s3", 1 << 30);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<String>> reads = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String body = "x" + i;
+        ObjectRef ref = new ObjectRef(URI.create("s3://b/runs/" + i), "" + i, body.length(), "1");
+        reads.add(pool.submit(() -> read(cache, ref)));
+      }
+      for (int i = 0; i < n; i++) {
+        assertThat(reads.get(i).get()).isEqualTo("x" + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
