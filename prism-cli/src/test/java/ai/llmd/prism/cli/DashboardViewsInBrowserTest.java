@@ -7,6 +7,7 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.Facet;
+import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Ranking;
 import ai.llmd.prism.core.findings.Findings;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +260,74 @@ class DashboardViewsInBrowserTest {
         .isEqualTo(expected);
     assertThat(want.scored()).isPositive();
     assertNoConsoleError();
+  }
+
+  @Test
+  void theArenaScoreIsAnExplorerMeasureOfTheModelsItJoinsOnly() throws Exception {
+    Path scores = Fixtures.require("prism/arena_scores.json");
+    Path examples = Fixtures.repositoryRoot().orElseThrow().resolve("examples");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(examples));
+    // the H200 P/D sweep renamed to a model the arena has no entry for
+    Path other = Files.createDirectories(tmp.resolve("qwen"));
+    try (var files = Files.list(examples.resolve("llm-d/h200-disaggregated-1p1d-tp4"))) {
+      for (Path p : files.toList()) {
+        Files.writeString(
+            other.resolve(p.getFileName()),
+            Files.readString(p).replace("meta-llama/Llama-3.1-70B-Instruct", "Qwen/Qwen3-0.6B"));
+      }
+    }
+    report(examples, other.toString(), "--arena", scores.toString());
+    Browser.awaitReady(browser, "#app");
+    Findings f;
+    try (var in = Files.newInputStream(scores)) {
+      f =
+          Findings.builder(Prism.create().load(examples.toString(), other.toString()))
+              .arena(ArenaScores.read(in))
+              .build();
+    }
+    Measure y = Measure.parse("output_throughput/chip");
+    long scoredWithY =
+        f.points().stream()
+            .filter(p -> y.valueOf(p).isPresent() && f.arenaScore(p).isPresent())
+            .count();
+    Set<String> joined = new TreeSet<>();
+    f.points().forEach(p -> f.arenaScore(p).ifPresent(s -> joined.add(Double.toString(s.score()))));
+    assertThat(scoredWithY).isPositive();
+    assertThat(f.points()).anyMatch(p -> f.arenaScore(p).isEmpty());
+
+    choose("y", "output_throughput.mean/chip");
+    choose("x", "arena");
+    assertThat(browser.findElement(By.id("plot")).getDomAttribute("data-points"))
+        .isEqualTo(Long.toString(scoredWithY));
+    assertThat(browser.findElement(By.id("status")).getText())
+        .contains("of models without an arena score");
+    // the table: a joined model's rows carry its score; another model's rows carry none
+    String scored =
+        Facet.MODEL.valueOf(
+            f.points().stream().filter(p -> f.arenaScore(p).isPresent()).findFirst().orElseThrow());
+    String unscored =
+        Facet.MODEL.valueOf(
+            f.points().stream().filter(p -> f.arenaScore(p).isEmpty()).findFirst().orElseThrow());
+    modelFacet(scored);
+    Set<String> shown = new TreeSet<>();
+    rows("points-table", "x")
+        .forEach(r -> shown.add(Double.toString(Double.parseDouble(r.get(0)))));
+    assertThat(shown).isEqualTo(joined);
+    modelFacet(scored);
+    modelFacet(unscored);
+    assertThat(rows("points-table", "x")).isNotEmpty().allMatch(r -> r.get(0).equals("–"));
+    assertThat(browser.findElement(By.id("plot")).getDomAttribute("data-points")).isEqualTo("0");
+    assertNoConsoleError();
+  }
+
+  void modelFacet(String model) {
+    for (var b : browser.findElements(By.cssSelector(".facet button[data-facet=model]"))) {
+      if (model.equals(b.getDomAttribute("data-value"))) {
+        b.click();
+        return;
+      }
+    }
+    throw new AssertionError("no model facet button for " + model);
   }
 
   static List<String> lengths(String side, TokenLengths t) {

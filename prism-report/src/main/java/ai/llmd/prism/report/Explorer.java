@@ -5,11 +5,13 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.core.Views;
+import ai.llmd.prism.core.analysis.ArenaScores;
 import ai.llmd.prism.core.analysis.CostEstimate;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Series;
 import ai.llmd.prism.core.findings.Costs;
 import ai.llmd.prism.core.findings.FacetCounts;
+import ai.llmd.prism.core.findings.Findings;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayInputStream;
@@ -25,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.zip.Deflater;
@@ -37,7 +40,8 @@ import java.util.zip.GZIPOutputStream;
  * gzipped and base64-encoded ({@link #packed}), in the findings' configuration order (the
  * catalog's) so that the script's facet counts are the catalog's; prices are the findings' costs.
  * Values are exactly the library's: per-chip, per-replica and per-node values are the total divided
- * by the divisor embedded beside it, the division {@link Views} makes.
+ * by the divisor embedded beside it, the division {@link Views} makes; arena scores are the quality
+ * overlay's join, per point.
  */
 final class Explorer {
 
@@ -113,6 +117,7 @@ final class Explorer {
       measures(g, ps);
       divisors(g, ps);
       costs(g, ps, r.findings.costs());
+      arena(g, ps, r.findings);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -292,6 +297,46 @@ final class Explorer {
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  /**
+   * The quality overlay: each point's arena score where its model joins one ({@link
+   * Findings#arenaScore}) and the entry's name, as a dictionary; omitted when no point joins.
+   */
+  private static void arena(JsonGenerator g, List<BenchmarkPoint> ps, Findings f)
+      throws IOException {
+    List<Optional<ArenaScores.Score>> scores = new ArrayList<>(ps.size());
+    boolean any = false;
+    for (BenchmarkPoint p : ps) {
+      Optional<ArenaScores.Score> s = f.arenaScore(p);
+      scores.add(s);
+      any |= s.isPresent();
+    }
+    if (!any) {
+      return;
+    }
+    Map<String, Integer> names = new LinkedHashMap<>();
+    g.writeObjectFieldStart("arena");
+    g.writeArrayFieldStart("values");
+    for (Optional<ArenaScores.Score> s : scores) {
+      number(g, s.isPresent() ? OptionalDouble.of(s.get().score()) : OptionalDouble.empty());
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("ids");
+    for (Optional<ArenaScores.Score> s : scores) {
+      if (s.isPresent()) {
+        g.writeNumber(names.computeIfAbsent(s.get().name(), k -> names.size()));
+      } else {
+        g.writeNull();
+      }
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("names");
+    for (String n : names.keySet()) {
+      g.writeString(Html.shorten(n, Html.KEPT));
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void number(JsonGenerator g, OptionalDouble v) throws IOException {

@@ -180,6 +180,9 @@ if(!div.some(function(d){return d!==null;})){return;}
 addMeasure({key:m.key+'/'+b[0],label:m.key.replace(/_/g,' ').replace('.',' ')+' '+b[1]+' ('+m.unit+')',unit:m.unit,dir:m.direction,
 get:function(i){var v=m.values[i],d=div[i];return v===null||d===null?null:v/d;},derived:function(){return true;}});});}
 });
+// the quality overlay: the arena score of the point's model, where one joins (plotted on either axis)
+if(D.arena){addMeasure({key:'arena',label:'arena score of the model',unit:'arena score',dir:1,arena:true,
+get:function(i){return D.arena.values[i];},derived:function(){return false;}});}
 addMeasure({key:'cost',label:'USD per 1M output tokens',unit:'USD',dir:-1,cost:true,
 get:function(i){return pricing().values[i];},derived:function(i){return pricing().estimated.charCodeAt(i)===49;}});
 function pricing(){for(var k=0;k<D.pricing.length;k++){if(D.pricing[k].key===state.pricing){return D.pricing[k];}}return D.pricing[0];}
@@ -251,7 +254,7 @@ app.hidden=false;var nojs=document.getElementById('nojs');if(nojs){nojs.remove()
 var bar=h('div',{'class':'bar'});
 function select(id,text,opts){var l=h('label',{'for':id},text+' ');var s=h('select',{id:id});opts.forEach(function(o){s.appendChild(h('option',{value:o[0]},o[1]));});bar.appendChild(l);bar.appendChild(s);return s;}
 function check(id,text){var l=h('label',{}),c=h('input',{type:'checkbox',id:id});l.appendChild(c);l.appendChild(document.createTextNode(' '+text));bar.appendChild(l);return c;}
-var mopts=measures.map(function(m){return [m.key,m.key==='cost'?'cost (USD/1M output tokens)':m.key+' ('+m.unit+')'];});
+var mopts=measures.map(function(m){return [m.key,m.key==='cost'?'cost (USD/1M output tokens)':m.arena?'arena score (quality overlay)':m.key+' ('+m.unit+')'];});
 var sx=select('x','x',mopts),lx=check('logx','log x');
 var sy=select('y','y',mopts),ly=check('logy','log y');
 var sg=select('group','frontier per',[['','all points']].concat(D.facets.map(function(f){return [f.name,f.name.replace(/_/g,' ')];})));
@@ -350,9 +353,9 @@ var t0=performance.now(),res=compute(),t1=performance.now();
 buttons.forEach(function(bs,f){var name=D.facets[f].name,s=state.sel[name]||[];bs.forEach(function(b,v){var c=res.counts[f][v];
 b.lastChild.textContent=String(c);b.setAttribute('aria-pressed',s.indexOf(D.facets[f].values[v])>=0?'true':'false');b.classList.toggle('zero',c===0);});});
 sx.value=state.x;sy.value=state.y;lx.checked=state.lx;ly.checked=state.ly;sg.value=state.group;sp.value=state.pricing;q.value=state.q;
-var mx=byKey[state.x],my=byKey[state.y],dropped=0;
+var mx=byKey[state.x],my=byKey[state.y],dropped=0,unscored=0;
 if(!mx||!my){status.textContent='No measure to plot.';return;}
-plotted=[];res.rows.forEach(function(i){var a=mx.get(i),b=my.get(i);if(a===null||b===null||a===undefined||b===undefined){return;}
+plotted=[];res.rows.forEach(function(i){var a=mx.get(i),b=my.get(i);if(a===null||b===null||a===undefined||b===undefined){if((mx.arena||my.arena)&&D.arena.values[i]===null){unscored++;}return;}
 if((state.lx&&a<=0)||(state.ly&&b<=0)){dropped++;return;}plotted.push(i);});
 var groups={},order=[];if(state.group){var gf=D.facets[facetIndex(state.group)];plotted.forEach(function(i){var k=gf.ids[i];if(!(k in groups)){groups[k]=[];order.push(k);}groups[k].push(i);});}
 else{groups[0]=plotted;order.push(0);}
@@ -364,7 +367,7 @@ canvas.setAttribute('data-points',String(plotted.length));
 canvas.setAttribute('data-frontier',onAll.join(' '));canvas.setAttribute('data-knees',knees.join(' '));
 var cfgs={};res.rows.forEach(function(i){cfgs[D.configuration[i]]=1;});
 status.textContent=res.rows.length+' of '+N+' points, '+Object.keys(cfgs).length+' configurations; '+plotted.length+' plotted'+
-(dropped?' ('+dropped+' not positive on a log axis)':'')+'; frontier: '+onAll.length+' points'+(mx.cost||my.cost?'; prices: '+state.pricing:'');
+(dropped?' ('+dropped+' not positive on a log axis)':'')+(unscored?' ('+unscored+' of models without an arena score)':'')+'; frontier: '+onAll.length+' points'+(mx.cost||my.cost?'; prices: '+state.pricing:'');
 var t3=performance.now();draw(res);var t4=performance.now();renderTable(res.rows);if(!quiet){toFragment();}
 filters=state.sel;document.dispatchEvent(new CustomEvent('prism-filter'));
 // where the time of the last update went, in ms, for the timing harness
@@ -374,7 +377,7 @@ app.setAttribute('data-ready','1');}
 canvas.addEventListener('mousemove',function(e){if(!view){return;}var rc=canvas.getBoundingClientRect(),X=e.clientX-rc.left,Y=e.clientY-rc.top,best=-1,bd=64;
 for(var k=0;k<plotted.length;k++){var dx=view.sx(view.xv[k])-X,dy=view.sy(view.yv[k])-Y,d=dx*dx+dy*dy;if(d<bd){bd=d;best=k;}}
 if(best<0){tip.hidden=true;return;}var i=plotted[best],mx=byKey[state.x],my=byKey[state.y];
-tip.textContent=label(i)+', '+loadText(i)+'\n'+mx.key+': '+num(mx.get(i))+' '+mx.unit+(mx.derived(i)?' (derived)':'')+'\n'+my.key+': '+num(my.get(i))+' '+my.unit+(my.derived(i)?' (derived)':'')+'\n'+source(i);
+tip.textContent=label(i)+', '+loadText(i)+'\n'+mx.key+': '+num(mx.get(i))+' '+mx.unit+(mx.derived(i)?' (derived)':'')+'\n'+my.key+': '+num(my.get(i))+' '+my.unit+(my.derived(i)?' (derived)':'')+(mx.arena||my.arena?'\narena entry: '+D.arena.names[D.arena.ids[i]]:'')+'\n'+source(i);
 tip.hidden=false;tip.style.left=Math.min(X+12,rc.width-300)+'px';tip.style.top=(Y+12)+'px';});
 canvas.addEventListener('mouseleave',function(){tip.hidden=true;});
 // ---------------------------------------------------------------- controls
