@@ -160,6 +160,17 @@ public final class ExplorerHarness {
       System.out.printf(
           Locale.ROOT, "page load to explorer ready: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
       System.out.println("status: " + d.findElement(By.id("status")).getText());
+      // where each frame's time goes, from Chromium's Long Animation Frames API (frames > 50 ms)
+      d.executeScript(
+          "window.__loaf=[];if(window.PerformanceObserver&&PerformanceObserver"
+              + ".supportedEntryTypes.indexOf('long-animation-frame')>=0){new PerformanceObserver("
+              + "function(l){l.getEntries().forEach(function(e){window.__loaf.push([e.duration,"
+              + "e.renderStart?e.renderStart-e.startTime:e.duration,"
+              + "e.renderStart?e.styleAndLayoutStart-e.renderStart:0,"
+              + "e.renderStart?e.startTime+e.duration-e.styleAndLayoutStart:0]);});})"
+              + ".observe({type:'long-animation-frame'});}");
+      d.executeCdpCommand("Performance.enable", java.util.Map.of());
+      java.util.Map<String, Double> before = cdpMetrics(d);
       List<Double> handler = new ArrayList<>();
       List<Double> frame = new ArrayList<>();
       for (int i = 0; i < 21; i++) {
@@ -181,7 +192,42 @@ public final class ExplorerHarness {
           frame.add(t.get(1).doubleValue());
         }
       }
+      java.util.Map<String, Double> after = cdpMetrics(d);
+      StringBuilder per = new StringBuilder("per click (Chrome DevTools Performance.getMetrics):");
+      for (String k :
+          List.of(
+              "ScriptDuration",
+              "RecalcStyleDuration",
+              "LayoutDuration",
+              "RecalcStyleCount",
+              "LayoutCount",
+              "Nodes")) {
+        double delta = after.getOrDefault(k, 0.0) - before.getOrDefault(k, 0.0);
+        per.append(
+            String.format(
+                Locale.ROOT,
+                " %s %.1f%s;",
+                k,
+                k.endsWith("Duration") ? delta * 1000 / 21 : k.equals("Nodes") ? delta : delta / 21,
+                k.endsWith("Duration") ? " ms" : ""));
+      }
+      System.out.println(per);
       System.out.println("status after: " + d.findElement(By.id("status")).getText());
+      @SuppressWarnings("unchecked")
+      List<List<Number>> loaf = (List<List<Number>>) d.executeScript("return window.__loaf;");
+      if (!loaf.isEmpty()) {
+        String[] parts = {"frame", "script", "rAF callbacks", "style, layout and paint"};
+        StringBuilder line =
+            new StringBuilder("long animation frames (" + loaf.size() + "), median");
+        for (int k = 0; k < parts.length; k++) {
+          List<Double> xs = new ArrayList<>();
+          for (List<Number> f : loaf) {
+            xs.add(f.get(k).doubleValue());
+          }
+          line.append(String.format(Locale.ROOT, " %s %.1f ms;", parts[k], median(xs)));
+        }
+        System.out.println(line);
+      }
       System.out.println(
           "last update: " + d.findElement(By.id("app")).getDomAttribute("data-timing"));
       System.out.printf(
@@ -196,6 +242,18 @@ public final class ExplorerHarness {
     } finally {
       d.quit();
     }
+  }
+
+  /** Chrome's cumulative page metrics (durations in seconds), by name. */
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<String, Double> cdpMetrics(ChromeDriver d) {
+    java.util.Map<String, Double> out = new java.util.TreeMap<>();
+    for (java.util.Map<String, Object> m :
+        (List<java.util.Map<String, Object>>)
+            d.executeCdpCommand("Performance.getMetrics", java.util.Map.of()).get("metrics")) {
+      out.put((String) m.get("name"), ((Number) m.get("value")).doubleValue());
+    }
+    return out;
   }
 
   /** Waits for the page to inflate its data and draw {@code css} ({@code data-ready="1"}). */

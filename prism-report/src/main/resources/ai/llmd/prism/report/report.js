@@ -72,7 +72,9 @@ function bandCell(k,top){return function(row){var td=h('td',{'class':'band'});if
 var t=h('div',{'class':'track'}),z=h('div',{'class':'zone'}),b=h('div',{'class':'change '+row[k+1]}),w=function(p){return Math.min(Math.abs(p),top)/top*50;};
 z.style.left=(50-w(V.band)).toFixed(2)+'%';z.style.width=(2*w(V.band)).toFixed(2)+'%';
 b.style.width=w(row[k]).toFixed(2)+'%';b.style.left=(row[k]<0?50-w(row[k]):50).toFixed(2)+'%';t.appendChild(z);t.appendChild(b);td.appendChild(t);return td;};}
-function show(){var keep=V.configurations.map(passes),shown=0,rows=[],logs=V.measures.map(function(){return [0,0];}),top=2*V.band;
+var last=null;
+function show(){var keep=V.configurations.map(passes),key=keep.join(' ');if(key===last){return;}last=key;
+var shown=0,rows=[],logs=V.measures.map(function(){return [0,0];}),top=2*V.band;
 keep.forEach(function(k){if(k){shown++;}});
 V.changes.forEach(function(c){if(!keep[c[0]]){return;}logs[c[1]][0]+=Math.log(c[3]/c[2]);logs[c[1]][1]++;top=Math.max(top,Math.abs(c[4]));
 rows.push([V.configurations[c[0]].name,V.measures[c[1]][1],V.measures[c[1]][2],c[2],c[3],c[4],c[5],c[6]]);});
@@ -90,7 +92,10 @@ var bar=h('div',{'class':'bar'});box.appendChild(bar);
 var targets=distinct([].concat.apply([],V.groups.map(function(g){return g.rows.map(function(r){return String(r[0]);});})));
 var sel=picker(bar,'pd-target',V.latency+' target ('+V.latencyUnit+')',['all'].concat(targets),'all');
 var note=h('p',{'class':'status',id:'pd-status'}),out=h('div',{'class':'scroll'});box.appendChild(note);box.appendChild(out);
-function show(){var gs=V.groups.filter(passes),rows=[];
+var last=null;
+function show(){var gs=V.groups.filter(passes),rows=[],key=sel.value+'\n'+gs.map(function(g){return V.groups.indexOf(g);}).join(' ');
+// a filter change that keeps the same groups leaves the table as it is (rebuilding it costs a layout)
+if(key===last){return;}last=key;
 gs.forEach(function(g){g.rows.forEach(function(r){if(sel.value==='all'||String(r[0])===sel.value){rows.push([g.workload,r[0],r[1],r[2],r[3],r[4],r[5],r[6],r[7],r[8]]);}});});
 note.textContent=gs.length+' of '+V.groups.length+' workload groups under the filters of Explore; '+rows.length+' rows';
 out.textContent='';out.appendChild(grid('pd-table',[['workload','Workload'],['target','Target ('+V.latencyUnit+')',false],['aggregated','Aggregated'],['aggregated-load','Load'],
@@ -317,14 +322,17 @@ res.fronts.forEach(function(fr){if(fr.on.length<1){return;}g.strokeStyle=state.g
 fr.on.forEach(function(i,n){var X=sxf(mx.get(i)),Y=syf(my.get(i));if(n===0){g.moveTo(X,Y);}else{g.lineTo(X,Y);}});g.stroke();g.setLineDash([]);
 if(fr.knee>=0){var KX=sxf(mx.get(fr.knee)),KY=syf(my.get(fr.knee));g.strokeStyle=fg;g.lineWidth=1.5;g.beginPath();g.arc(KX,KY,7,0,6.2832);g.stroke();}});
 view={sx:sxf,sy:syf,xv:xv,yv:yv};}
+var legendKey=null;
 function colourKeys(){var keyOf=state.group?function(i){var f=D.facets[facetIndex(state.group)];return f.values[f.ids[i]];}:label;
 var keys=[],seen={};plotted.forEach(function(i){var k=keyOf(i);if(!(k in seen)){seen[k]=keys.length;keys.push(k);}});
+var lk=keys.length+'\n'+keys.slice(0,16).join('\n');if(lk===legendKey){return function(i){return PALETTE[seen[keyOf(i)]%PALETTE.length];};}legendKey=lk;
 legend.textContent='';
 keys.slice(0,16).forEach(function(k,n){var s=h('span',{});var dot=h('i',{});dot.style.background=PALETTE[n%PALETTE.length];s.appendChild(dot);s.appendChild(document.createTextNode(k.length>60?k.substring(0,60)+'…':k));legend.appendChild(s);});
 if(keys.length>16){legend.appendChild(h('span',{'class':'status'},'and '+(keys.length-16)+' more'));}
 return function(i){return PALETTE[seen[keyOf(i)]%PALETTE.length];};}
 function facetIndex(name){for(var k=0;k<F;k++){if(D.facets[k].name===name){return k;}}return -1;}
 // ---------------------------------------------------------------- table
+var headKey='',tbody=h('tbody'),pool=[];table.appendChild(tbody);
 function renderTable(rows){
 var mx=byKey[state.x],my=byKey[state.y],pr=pricing();
 var cols=[['configuration','Configuration',function(i){return label(i);}],['load','Load',function(i){return loadText(i);}],
@@ -334,24 +342,34 @@ var ql=state.q.toLowerCase(),list=ql?rows.filter(function(i){return label(i).toL
 var sc=null;cols.forEach(function(c){if(c[0]===state.sort){sc=c;}});
 if(sc){var get=sc[2];list.sort(function(a,b){var u=get(a),v=get(b),r;if(u===null||v===null){return u===null?(v===null?0:1):-1;}
 r=typeof u==='number'?u-v:String(u).localeCompare(String(v));return state.desc?-r:r;});}
-table.textContent='';var thead=h('thead'),tr=h('tr');
+// the heading is rebuilt only when its columns or sort change, and the rows' nodes are reused:
+// rebuilding 200 rows on every filter change cost more than the rest of an update
+var hk=cols.map(function(c){return c[1];}).join('\n')+'\n'+state.sort+'\n'+state.desc;
+if(hk!==headKey){headKey=hk;var thead=h('thead'),tr=h('tr');
 cols.forEach(function(c){var th=h('th',{'data-col':c[0],tabindex:'0'},c[1]);if(state.sort===c[0]){th.setAttribute('aria-sort',state.desc?'descending':'ascending');}
 function go(){if(state.sort===c[0]){state.desc=!state.desc;}else{state.sort=c[0];state.desc=false;}update();}
 th.addEventListener('click',go);th.addEventListener('keydown',function(e){if(e.key==='Enter'){go();}});tr.appendChild(th);});
-thead.appendChild(tr);table.appendChild(thead);var tb=h('tbody');
-list.slice(0,ROWS).forEach(function(i){var r=h('tr',{'data-point':String(i)});
-cols.forEach(function(c){var v=c[2](i),td;if(typeof v==='number'||v===null&&c[0]!=='configuration'&&c[0]!=='load'&&c[0]!=='source'){
-td=h('td',{'class':'num '+c[0]},num(v));if(v!==null){td.setAttribute('data-v',String(v));}
-if(c[0]==='cost'&&v!==null){td.textContent+=pr.estimated.charCodeAt(i)===49?' est.':' stated';}}
-else{td=h('td',{'class':c[0]==='configuration'?'cfg':c[0]==='source'?'src':''},v);if(c[0]==='configuration'){td.title=v;}}r.appendChild(td);});tb.appendChild(r);});
-table.appendChild(tb);
+thead.appendChild(tr);if(table.tHead){table.replaceChild(thead,table.tHead);}else{table.insertBefore(thead,tbody);}}
+var n=Math.min(ROWS,list.length);
+while(pool.length<n){var pr0=h('tr');for(var k=0;k<cols.length;k++){pr0.appendChild(h('td'));}pool.push(pr0);}
+for(var at=0;at<n;at++){var i=list[at],r=pool[at];r.setAttribute('data-point',String(i));
+cols.forEach(function(c,k){var v=c[2](i),td=r.cells[k],cls,text,dv=null;
+if(typeof v==='number'||v===null&&c[0]!=='configuration'&&c[0]!=='load'&&c[0]!=='source'){cls='num '+c[0];text=num(v);if(v!==null){dv=String(v);}
+if(c[0]==='cost'&&v!==null){text+=pr.estimated.charCodeAt(i)===49?' est.':' stated';}}
+else{cls=c[0]==='configuration'?'cfg':c[0]==='source'?'src':'';text=v;}
+if(td.className!==cls){td.className=cls;}if(td.textContent!==text){td.textContent=text;}
+if(dv===null){td.removeAttribute('data-v');}else if(td.getAttribute('data-v')!==dv){td.setAttribute('data-v',dv);}
+if(c[0]==='configuration'&&td.title!==v){td.title=v;}});
+if(r.parentNode!==tbody){tbody.appendChild(r);}}
+while(tbody.rows.length>n){tbody.removeChild(tbody.lastChild);}
 tnote.textContent=list.length>ROWS?'showing '+ROWS+' of '+list.length+' rows (sort or filter to see others)':list.length+' rows';}
 // ---------------------------------------------------------------- update
 var quiet=true;
 function update(){
 var t0=performance.now(),res=compute(),t1=performance.now();
-buttons.forEach(function(bs,f){var name=D.facets[f].name,s=state.sel[name]||[];bs.forEach(function(b,v){var c=res.counts[f][v];
-b.lastChild.textContent=String(c);b.setAttribute('aria-pressed',s.indexOf(D.facets[f].values[v])>=0?'true':'false');b.classList.toggle('zero',c===0);});});
+// facet buttons: only what changed is written (each write invalidates the panel's style)
+buttons.forEach(function(bs,f){var name=D.facets[f].name,s=state.sel[name]||[];bs.forEach(function(b,v){var c=String(res.counts[f][v]),on=s.indexOf(D.facets[f].values[v])>=0?'true':'false';
+if(b.lastChild.textContent!==c){b.lastChild.textContent=c;b.classList.toggle('zero',c==='0');}if(b.getAttribute('aria-pressed')!==on){b.setAttribute('aria-pressed',on);}});});
 sx.value=state.x;sy.value=state.y;lx.checked=state.lx;ly.checked=state.ly;sg.value=state.group;sp.value=state.pricing;q.value=state.q;
 var mx=byKey[state.x],my=byKey[state.y],dropped=0,unscored=0;
 if(!mx||!my){status.textContent='No measure to plot.';return;}
@@ -368,10 +386,10 @@ canvas.setAttribute('data-frontier',onAll.join(' '));canvas.setAttribute('data-k
 var cfgs={};res.rows.forEach(function(i){cfgs[D.configuration[i]]=1;});
 status.textContent=res.rows.length+' of '+N+' points, '+Object.keys(cfgs).length+' configurations; '+plotted.length+' plotted'+
 (dropped?' ('+dropped+' not positive on a log axis)':'')+(unscored?' ('+unscored+' of models without an arena score)':'')+'; frontier: '+onAll.length+' points'+(mx.cost||my.cost?'; prices: '+state.pricing:'');
-var t3=performance.now();draw(res);var t4=performance.now();renderTable(res.rows);if(!quiet){toFragment();}
+var t3=performance.now();draw(res);var t4=performance.now();renderTable(res.rows);var t5=performance.now();if(!quiet){toFragment();}
 filters=state.sel;document.dispatchEvent(new CustomEvent('prism-filter'));
 // where the time of the last update went, in ms, for the timing harness
-app.setAttribute('data-timing','filter '+(t1-t0).toFixed(1)+', frontier '+(t2-t1).toFixed(1)+', counts '+(t3-t2).toFixed(1)+', chart '+(t4-t3).toFixed(1)+', table '+(performance.now()-t4).toFixed(1));
+app.setAttribute('data-timing','filter '+(t1-t0).toFixed(1)+', frontier '+(t2-t1).toFixed(1)+', counts '+(t3-t2).toFixed(1)+', chart '+(t4-t3).toFixed(1)+', table '+(t5-t4).toFixed(1)+', views '+(performance.now()-t5).toFixed(1));
 app.setAttribute('data-ready','1');}
 // ---------------------------------------------------------------- hover
 canvas.addEventListener('mousemove',function(e){if(!view){return;}var rc=canvas.getBoundingClientRect(),X=e.clientX-rc.left,Y=e.clientY-rc.top,best=-1,bd=64;
