@@ -1,6 +1,8 @@
 package ai.llmd.prism.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
@@ -11,6 +13,10 @@ import ai.llmd.prism.core.Plugins;
 import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorConfig;
+import ai.llmd.prism.spi.Precondition;
+import ai.llmd.prism.spi.PreconditionFailedException;
+import ai.llmd.prism.spi.StoredObject;
+import ai.llmd.prism.spi.WritableConnector;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +98,24 @@ public abstract class FaultContract {
 
   /** Forgets the downloads and listing pages counted so far. */
   protected abstract void clearStoreLog();
+
+  /**
+   * A connector that writes through the proxy with {@code config}, for the write rules; {@code
+   * null} (the default) when the store is read-only, and those rules are skipped.
+   */
+  protected WritableConnector writableConnector(ConnectorConfig config) throws Exception {
+    return null;
+  }
+
+  /** A pattern matching the path of an upload of an object; needed with a writable connector. */
+  protected String uploadPath(String key) {
+    throw new UnsupportedOperationException("a writable store says what its uploads look like");
+  }
+
+  /** The HTTP method of an upload, {@code PUT} unless the store says otherwise. */
+  protected String uploadMethod() {
+    return "PUT";
+  }
 
   /** The proxy between the connector and the store. */
   protected final FaultProxy proxy() {
@@ -383,6 +407,43 @@ public abstract class FaultContract {
               ProbeReader.file("a", 'a').length
                   + ProbeReader.file("c", 'c').length
                   + ProbeReader.file("d", 'd').length);
+    }
+  }
+
+  /** Writes through a flaky network, where the store can write. */
+  @Nested
+  class Writes {
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsThisWriteNotAConflict() throws Exception {
+      try (WritableConnector c = writableConnector(config())) {
+        assumeTrue(c != null, "the store is read-only");
+        URI object = URI.create(uri("written/lost-answer.json"));
+        byte[] content = ProbeReader.file("w", 1);
+        // the store writes the object, then the answer is cut off: the client retries the create
+        proxy.truncateNext(uploadMethod(), uploadPath("written/lost-answer.json"), 1);
+
+        String token = c.put(object, content, Precondition.absent());
+
+        assertThat(proxy.injected(FaultProxy.Kind.TRUNCATE)).isEqualTo(1);
+        StoredObject stored = c.get(object).orElseThrow();
+        assertThat(stored.content()).isEqualTo(content);
+        assertThat(stored.changeToken()).isEqualTo(token);
+      }
+    }
+
+    @Test
+    void aCreateOverOtherBytesIsStillAConflict() throws Exception {
+      try (WritableConnector c = writableConnector(config())) {
+        assumeTrue(c != null, "the store is read-only");
+        URI object = URI.create(uri("written/taken.json"));
+        put("written/taken.json", ProbeReader.file("first", 1));
+
+        assertThatThrownBy(
+                () -> c.put(object, ProbeReader.file("second", 2), Precondition.absent()))
+            .isInstanceOf(PreconditionFailedException.class);
+        assertThat(c.get(object).orElseThrow().content()).isEqualTo(ProbeReader.file("first", 1));
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package ai.llmd.prism.connector.gcs;
 
+import ai.llmd.prism.spi.ConnectorConfig;
+import ai.llmd.prism.spi.WritableConnector;
 import ai.llmd.prism.testkit.FakeGcsServer;
 import ai.llmd.prism.testkit.FaultContract;
 import java.net.URI;
@@ -73,5 +75,20 @@ class GcsFaultsTest extends FaultContract {
   @Override
   protected void clearStoreLog() {
     server.clearLog();
+  }
+
+  @Override
+  protected WritableConnector writableConnector(ConnectorConfig config) {
+    return (WritableConnector) new GcsConnectorProvider().create(config);
+  }
+
+  @Override
+  protected String uploadPath(String key) {
+    return "/upload/storage/v1/b/" + CONTAINER + "/o";
+  }
+
+  @Override
+  protected String uploadMethod() {
+    return "POST";
   }
 }

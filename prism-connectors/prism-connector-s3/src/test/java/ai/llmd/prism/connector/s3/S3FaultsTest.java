@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.llmd.prism.core.LoadResult;
+import ai.llmd.prism.spi.ConnectorConfig;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
+import ai.llmd.prism.spi.WritableConnector;
 import ai.llmd.prism.testkit.FaultContract;
 import ai.llmd.prism.testkit.FaultProxy;
 import ai.llmd.prism.testkit.ProbeReader;
@@ -92,6 +94,16 @@ class S3FaultsTest extends FaultContract {
   @Override
   protected void clearStoreLog() {
     server.resetLog();
+  }
+
+  @Override
+  protected WritableConnector writableConnector(ConnectorConfig config) {
+    return (WritableConnector) new S3ConnectorProvider().create(config);
+  }
+
+  @Override
+  protected String uploadPath(String key) {
+    return downloadPath(key);
   }
 
   @Test
