@@ -4,6 +4,7 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Optimum;
@@ -299,7 +300,7 @@ final class DashboardViews {
             g.writeString(m.arenaName().orElse(""));
             g.writeString(r.labels.label(m.best().point()));
             g.writeNumber(m.best().value());
-            g.writeString(PointLabels.loadText(m.best().point()));
+            g.writeString(Labels.load(m.best().point()));
             g.writeEndArray();
           }
           g.writeEndArray();
@@ -367,7 +368,7 @@ final class DashboardViews {
               g.writeNumber(x.rank());
               g.writeString(r.labels.label(x.point()));
               g.writeNumber(x.value());
-              g.writeString(PointLabels.loadText(x.point()));
+              g.writeString(Labels.load(x.point()));
               g.writeString(r.labels.provenance(x.point()));
               g.writeEndArray();
             }
@@ -407,7 +408,7 @@ final class DashboardViews {
                 g.writeStartArray();
                 g.writeNumber(x.rank());
                 g.writeString(x.configuration());
-                g.writeString(PointLabels.accelerator(x.point()));
+                g.writeString(Configuration.of(x.point()).acceleratorLabel());
                 OptionalInt chips = Views.divisor(x.point().deployment(), Views.Basis.ACCELERATOR);
                 number(g, chips.isPresent() ? OptionalDouble.of(chips.getAsInt()) : null);
                 number(g, x.point().metrics().mean(metric));
