@@ -285,6 +285,8 @@ public final class ExplorerHarness {
       shot(d.findElement(By.id("explore")), dir.resolve("report-explorer-groups.png"));
       shot(d.findElement(By.id("charts")), dir.resolve("report-charts.png"));
       shot(d.findElement(By.id("pd-vs-aggregated")), dir.resolve("report-pd.png"));
+      ready(d, "#regression-view");
+      shot(d.findElement(By.id("regression")), dir.resolve("report-regression.png"));
       ready(d, "#rankings-view");
       shot(d.findElement(By.id("rankings")), dir.resolve("report-rankings.png"));
     } finally {
