@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Building one point as a reader does (a dozen metric values, most of them a single mean, nine
+ * Building one point as a reader does (a dozen metric values, most of them a single mean, seven
  * labels in a sorted map): the model's share of a load, without parsing. Scores are points per
  * second on one thread.
  */
@@ -49,20 +49,8 @@ public class ModelConstructionBenchmark {
     m.put(MetricValue.derived(Metric.INPUT_THROUGHPUT, Distribution.ofMean(x * 9999), "rule"));
     m.put(MetricValue.measured(Metric.TPOT, Distribution.ofMean(x + 40)));
     m.put(MetricValue.measured(Metric.ITL, Distribution.ofMean(x + 41)));
-    m.put(
-        MetricValue.measured(
-            Metric.TTFT,
-            Distribution.builder()
-                .put(Statistic.MEAN, x + 600)
-                .put(Statistic.P50, x + 500)
-                .build()));
-    m.put(
-        MetricValue.measured(
-            Metric.E2E_LATENCY,
-            Distribution.builder()
-                .put(Statistic.MEAN, x + 9000)
-                .put(Statistic.P50, x + 8000)
-                .build()));
+    m.put(meanAndMedian(Metric.TTFT, x + 600, x + 500));
+    m.put(meanAndMedian(Metric.E2E_LATENCY, x + 9000, x + 8000));
     m.put(MetricValue.measured(Metric.REQUESTS_FAILED, 0));
     Map<String, String> labels = new TreeMap<>();
     labels.put("id", "llmd-pd-disaggregation.setup_x-vllm-infqps-concurrency128");
@@ -73,5 +61,10 @@ public class ModelConstructionBenchmark {
     labels.put("file", "vllm-infqps-concurrency128.json");
     labels.put("source", "llm-d-benchmark");
     return new BenchmarkPoint(scenario, m.build(), List.of(), labels, provenance);
+  }
+
+  private static MetricValue meanAndMedian(Metric metric, double mean, double p50) {
+    return MetricValue.measured(
+        metric, Distribution.builder().put(Statistic.MEAN, mean).put(Statistic.P50, p50).build());
   }
 }
