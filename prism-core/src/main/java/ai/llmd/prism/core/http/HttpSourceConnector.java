@@ -1,5 +1,6 @@
 package ai.llmd.prism.core.http;
 
+import ai.llmd.prism.core.internal.OverLimitException;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
 import java.io.ByteArrayInputStream;
@@ -9,8 +10,11 @@ import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -135,16 +139,16 @@ final class HttpSourceConnector implements SourceConnector {
           continue;
         }
         if (status != 200) {
-          throw new IOException("HTTP " + status + " from " + uri);
+          throw statusError(status, uri);
         }
         long declared = c.getContentLengthLong();
         if (declared > maxBytes) {
-          throw new IOException(tooLarge(uri));
+          throw new OverLimitException(tooLarge(uri));
         }
         try (InputStream body = c.getInputStream()) {
           byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
           if (bytes.length > maxBytes) {
-            throw new IOException(tooLarge(uri));
+            throw new OverLimitException(tooLarge(uri));
           }
           return new ByteArrayInputStream(bytes);
         }
@@ -179,17 +183,21 @@ final class HttpSourceConnector implements SourceConnector {
     return c;
   }
 
-  /** The response's status; a refused connection says where it was refused. */
+  /**
+   * The response's status. A connection refused or timed out (TCP or TLS) says where, and stays a
+   * {@link ConnectException}, so that its problem reads as unreachable.
+   */
   private static int status(HttpURLConnection c, URI uri) throws IOException {
     try {
-      return c.getResponseCode();
-    } catch (ConnectException e) {
+      c.connect();
+    } catch (ConnectException | SocketTimeoutException e) {
       ConnectException named =
           new ConnectException(
               "could not connect to " + uri.getAuthority() + ": " + e.getMessage());
       named.initCause(e);
       throw named;
     }
+    return c.getResponseCode();
   }
 
   /** {@code uri} with its host replaced by the loopback address it resolves to, checked. */
@@ -217,6 +225,19 @@ final class HttpSourceConnector implements SourceConnector {
     } catch (java.net.URISyntaxException e) {
       throw new IOException("not a usable URL: " + uri, e);
     }
+  }
+
+  /**
+   * The error of a refused fetch, typed so its problem's kind follows: 404 and 410 are missing
+   * objects, 401 and 403 refusals; the message names the status either way.
+   */
+  private static IOException statusError(int status, URI uri) {
+    String message = "HTTP " + status + " from " + uri;
+    return switch (status) {
+      case 404, 410 -> new NoSuchFileException(null, null, message);
+      case 401, 403 -> new AccessDeniedException(null, null, message);
+      default -> new IOException(message);
+    };
   }
 
   private String tooLarge(URI uri) {
