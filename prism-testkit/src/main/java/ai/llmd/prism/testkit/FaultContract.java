@@ -420,12 +420,12 @@ public abstract class FaultContract {
         assumeTrue(c != null, "the store is read-only");
         URI object = URI.create(uri("written/lost-answer.json"));
         byte[] content = ProbeReader.file("w", 1);
-        // the store writes the object, then the answer is cut off: the client retries the create
-        proxy.truncateNext(uploadMethod(), uploadPath("written/lost-answer.json"), 1);
+        // the store writes the object, then the answer is lost: the client retries the create
+        proxy.loseAnswerNext(uploadMethod(), uploadPath("written/lost-answer.json"), 1);
 
         String token = c.put(object, content, Precondition.absent());
 
-        assertThat(proxy.injected(FaultProxy.Kind.TRUNCATE)).isEqualTo(1);
+        assertThat(proxy.injected(FaultProxy.Kind.LOSE_ANSWER)).isEqualTo(1);
         StoredObject stored = c.get(object).orElseThrow();
         assertThat(stored.content()).isEqualTo(content);
         assertThat(stored.changeToken()).isEqualTo(token);

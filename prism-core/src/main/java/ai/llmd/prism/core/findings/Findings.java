@@ -484,6 +484,15 @@ public final class Findings {
                 options.arena));
   }
 
+  /**
+   * The arena score the quality overlay joins to {@code point}'s model: the one entry of the same
+   * canonical model and precision ({@link ArenaScores#scoreOf}); empty without scores given or
+   * without exactly one such entry. The explorer plots it as a measure of each point.
+   */
+  public Optional<ArenaScores.Score> arenaScore(BenchmarkPoint point) {
+    return options.arena == null ? Optional.empty() : options.arena.scoreOf(point.model());
+  }
+
   /** The options these findings were built with; every default is filled in. */
   public Options options() {
     return new Options(
