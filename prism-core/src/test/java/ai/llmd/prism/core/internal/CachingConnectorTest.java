@@ -150,6 +150,7 @@ class CachingConnectorTest {
         .isNotEqualTo(
             new CachingConnector(new Store(), dir, 100, "s3\nendpoint=two", 100).entry(A, "1"));
   }
+
   @Test
   void concurrentReadsNeverFailOnAnotherReadsTemporaryFile(@TempDir Path dir) throws Exception {
     // every read lists the cache to evict; another read's temporary file may vanish meanwhile
