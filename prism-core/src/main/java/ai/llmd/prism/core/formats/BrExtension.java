@@ -16,6 +16,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class BrExtension {
 
   static BenchmarkPoint apply(BenchmarkPoint p, JsonNode ext, BrFields f) {
     if (!ext.isObject()) {
-      f.error(AT, "expected a mapping, found " + BrFields.describe(ext));
+      f.error(AT, "expected a mapping, found " + JsonFields.describe(ext));
       return p;
     }
     try {
@@ -75,7 +76,7 @@ final class BrExtension {
     if (r != null && r.isTextual()) {
       raw = r.asText(); // may be empty: a source that named its model ""
     } else if (r != null) {
-      f.error(at(a, "raw"), "expected text, found " + BrFields.describe(r));
+      f.error(at(a, "raw"), "expected text, found " + JsonFields.describe(r));
     }
     return new ModelRef(
         raw,
@@ -129,7 +130,8 @@ final class BrExtension {
           components.add(cs.get(i).asText());
         } else {
           f.error(
-              at(at(at, "components"), i), "expected text, found " + BrFields.describe(cs.get(i)));
+              at(at(at, "components"), i),
+              "expected text, found " + JsonFields.describe(cs.get(i)));
         }
       }
     }
@@ -169,7 +171,7 @@ final class BrExtension {
 
   private static Role role(JsonNode r, String at, BrFields f) {
     if (!r.isObject()) {
-      f.error(at, "expected a role mapping, found " + BrFields.describe(r));
+      f.error(at, "expected a role mapping, found " + JsonFields.describe(r));
       return null;
     }
     String kindText = f.text(r, at, "kind", true);

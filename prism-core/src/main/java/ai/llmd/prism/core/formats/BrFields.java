@@ -146,7 +146,7 @@ final class BrFields {
   Distribution statistics(JsonNode s, String here, Unit target) {
     JsonNode u = s.get("units");
     if (u != null && !u.isNull() && !u.isTextual()) {
-      error(at(here, "units"), "expected a unit name, found " + describe(u));
+      error(at(here, "units"), "expected a unit name, found " + JsonFields.describe(u));
       return null;
     }
     OptionalDouble factor =
@@ -222,9 +222,5 @@ final class BrFields {
       return null;
     }
     return v;
-  }
-
-  static String describe(JsonNode v) {
-    return JsonFields.describe(v);
   }
 }

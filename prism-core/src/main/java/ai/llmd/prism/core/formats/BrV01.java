@@ -18,6 +18,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,7 +86,8 @@ final class BrV01 {
       JsonNode a = list.get(i);
       if (!a.isObject()) {
         f.error(
-            at("/scenario/model/adapters", i), "expected a mapping, found " + BrFields.describe(a));
+            at("/scenario/model/adapters", i),
+            "expected a mapping, found " + JsonFields.describe(a));
         continue;
       }
       a.properties().forEach(e -> out.add(e.getKey() + "=" + e.getValue().asText()));
@@ -175,7 +177,7 @@ final class BrV01 {
         String e = at("/scenario/platform/engine", i);
         JsonNode en = engines.get(i);
         if (!en.isObject()) {
-          f.error(e, "expected a mapping, found " + BrFields.describe(en));
+          f.error(e, "expected a mapping, found " + JsonFields.describe(en));
           continue;
         }
         String name = f.text(en, e, "name", true);
@@ -217,7 +219,7 @@ final class BrV01 {
       JsonNode tn = types.get(i);
       Role.Kind kind = tn.isTextual() ? BrV02.kind(tn.asText()) : null;
       if (kind == null) {
-        f.error(ti, "expected replica, prefill or decode, found " + BrFields.describe(tn));
+        f.error(ti, "expected replica, prefill or decode, found " + JsonFields.describe(tn));
         totalKnown = false;
         continue;
       }
@@ -226,7 +228,7 @@ final class BrV01 {
       String ai = at("/scenario/host/accelerator", i);
       JsonNode acc = accs.get(i);
       if (!acc.isObject()) {
-        f.error(ai, "expected a mapping, found " + BrFields.describe(acc));
+        f.error(ai, "expected a mapping, found " + JsonFields.describe(acc));
         totalKnown = false;
         continue;
       }

@@ -16,6 +16,7 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,7 +113,7 @@ final class BrV02 {
         if (w.isValueNode() && !w.isNull()) {
           words.add(w.asText());
         } else {
-          f.error(at("/run/keywords", i), "expected text, found " + BrFields.describe(w));
+          f.error(at("/run/keywords", i), "expected text, found " + JsonFields.describe(w));
         }
       }
       putLabel(labels, "run.keywords", words.isEmpty() ? null : String.join(",", words));
@@ -298,7 +299,7 @@ final class BrV02 {
   /** The plain mean of a TimeSeriesData's samples ({@code value}, else {@code mean}), in W. */
   private static Double seriesMean(JsonNode ts, String at, BrFields f) {
     if (!ts.isObject()) {
-      f.error(at, "expected a time series mapping, found " + BrFields.describe(ts));
+      f.error(at, "expected a time series mapping, found " + JsonFields.describe(ts));
       return null;
     }
     OptionalDouble factor = Unit.WATTS.factorFrom(ts.path("units").asText(null));
@@ -306,7 +307,7 @@ final class BrV02 {
       f.error(
           at(at, "units"),
           "power needs a unit in watts, found "
-              + BrFields.describe(ts.get("units"))
+              + JsonFields.describe(ts.get("units"))
               + "; the series was not loaded");
       return null;
     }
@@ -326,7 +327,7 @@ final class BrV02 {
       }
       Double d = v.isTextual() ? parsed(v.asText()) : f.number(v, sat);
       if (d == null) {
-        f.warning(sat, "power sample " + BrFields.describe(v) + " is not a number; left out");
+        f.warning(sat, "power sample " + JsonFields.describe(v) + " is not a number; left out");
         continue;
       }
       sum += d * factor.getAsDouble();
@@ -401,7 +402,7 @@ final class BrV02 {
   private static Distribution percent(JsonNode obs, BrFields f, String pointer, String adhocKey) {
     JsonNode node = obs.at(pointer.substring("/results/observability".length()));
     if (!node.isObject()) {
-      f.error(pointer, "expected a statistics mapping, found " + BrFields.describe(node));
+      f.error(pointer, "expected a statistics mapping, found " + JsonFields.describe(node));
       return null;
     }
     Distribution d = f.statistics(node, pointer, Unit.PERCENT);
@@ -496,7 +497,7 @@ final class BrV02 {
       String c = at("/scenario/stack", i);
       JsonNode component = stack.get(i);
       if (!component.isObject()) {
-        f.error(c, "expected a component mapping, found " + BrFields.describe(component));
+        f.error(c, "expected a component mapping, found " + JsonFields.describe(component));
         continue;
       }
       JsonNode metadata = f.object(component, c, "metadata", true);

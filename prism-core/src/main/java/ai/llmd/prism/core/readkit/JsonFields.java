@@ -10,7 +10,6 @@ import ai.llmd.prism.spi.ReadContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Tolerant access to a parsed JSON or YAML tree for {@link ai.llmd.prism.spi.FormatReader}s: every
@@ -70,7 +69,7 @@ public final class JsonFields {
       return null;
     }
     if (!n.isObject()) {
-      context.error(at(pointer, field), "expected an object, found " + describe(n) + "; not read");
+      context.error(at(pointer, field), "expected a mapping, found " + describe(n) + "; not read");
       return null;
     }
     return n;
@@ -208,7 +207,7 @@ public final class JsonFields {
     }
     String p = at(pointer, field);
     if (!n.isObject()) {
-      context.error(p, "expected an object of statistics, found " + describe(n) + "; not read");
+      context.error(p, "expected a mapping of statistics, found " + describe(n) + "; not read");
       return null;
     }
     Distribution.Builder b = Distribution.builder();
@@ -290,13 +289,23 @@ public final class JsonFields {
     }
   }
 
-  /** A short description of a node's type, for messages. */
+  /** What a node is, for messages: its kind, and a scalar as the file wrote it (abbreviated). */
   public static String describe(JsonNode n) {
-    if (n.isTextual()) {
-      String t = n.asText();
-      return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return "nothing";
     }
-    return n.getNodeType().name().toLowerCase(Locale.ROOT);
+    if (n.isObject()) {
+      return "a mapping";
+    }
+    if (n.isArray()) {
+      return "a list";
+    }
+    String t = n.asText();
+    t = t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    if (n.isTextual()) {
+      return "the string \"" + t + "\"";
+    }
+    return (n.isBoolean() ? "the boolean " : "the number ") + t;
   }
 
   /** A parse failure as a problem location ("line 3, column 7") and message. */
