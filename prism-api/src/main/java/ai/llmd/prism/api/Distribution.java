@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statistics a source reported for one quantity: only those it actually had. An absent
@@ -20,7 +21,7 @@ public final class Distribution {
   // which; a single statistic (the usual case) without an array: a point holds a dozen values.
   private final int present;
   private final double one;
-  private final double[] more;
+  private final double @Nullable [] more;
 
   private Distribution(double[] all) {
     int mask = 0;

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An unmodifiable map of labels sorted by key, kept as two arrays: a point's labels cost a few
@@ -63,7 +64,7 @@ final class Labels extends AbstractMap<String, String> {
   }
 
   @Override
-  public String get(Object key) {
+  public @Nullable String get(@Nullable Object key) {
     if (!(key instanceof String s)) {
       return null;
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The metric values of one benchmark point, at most one per {@link Metric}. */
 public final class Metrics {
@@ -54,7 +55,7 @@ public final class Metrics {
     return Optional.ofNullable(value(metric));
   }
 
-  private MetricValue value(Metric metric) {
+  private @Nullable MetricValue value(Metric metric) {
     int bit = 1 << metric.ordinal();
     return (present & bit) == 0 ? null : values[Integer.bitCount(present & (bit - 1))];
   }

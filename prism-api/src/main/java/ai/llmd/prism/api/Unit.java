@@ -2,6 +2,7 @@ package ai.llmd.prism.api;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /** The canonical units every value in the model is expressed in; readers convert once, on entry. */
 public enum Unit {
@@ -44,7 +45,7 @@ public enum Unit {
    * @return the multiplier into this unit, or empty
    * @since 0.2
    */
-  public OptionalDouble factorFrom(String declared) {
+  public OptionalDouble factorFrom(@Nullable String declared) {
     if (declared == null) {
       return OptionalDouble.empty();
     }
@@ -124,7 +125,7 @@ public enum Unit {
     };
   }
 
-  private static String stripSuffix(String d, String... suffixes) {
+  private static @Nullable String stripSuffix(String d, String... suffixes) {
     for (String s : suffixes) {
       if (d.endsWith(s)) {
         return d.substring(0, d.length() - s.length());

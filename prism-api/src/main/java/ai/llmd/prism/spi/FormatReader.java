@@ -1,6 +1,7 @@
 package ai.llmd.prism.spi;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one benchmark output format into points. Built-in formats are registered exactly as a third
@@ -21,7 +22,7 @@ public interface FormatReader {
    *
    * @since 0.2
    */
-  default String requestedApiVersion() {
+  default @Nullable String requestedApiVersion() {
     return null;
   }
 

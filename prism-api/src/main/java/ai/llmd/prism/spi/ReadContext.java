@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link FormatReader} reads one file with: the file, the sink for its points and
@@ -135,7 +136,7 @@ public interface ReadContext extends ReadSink {
    * @param location where the unit is (or should have been) declared
    * @return the multiplier into {@code target}, or empty after an ERROR
    */
-  default OptionalDouble factor(String declared, Unit target, String location) {
+  default OptionalDouble factor(@Nullable String declared, Unit target, String location) {
     OptionalDouble f = target.factorFrom(declared);
     if (f.isEmpty()) {
       error(
