@@ -28,8 +28,26 @@ public record Problem(
   public enum Kind {
     /** Not classified (the kind a problem has unless its producer says otherwise). */
     GENERAL,
-    /** The bytes could not be fetched or opened (I/O, permissions, network). */
+    /** The bytes could not be fetched or read for another reason (an I/O error, an HTTP status). */
     UNREADABLE,
+    /**
+     * The file, object or link target does not exist (no such file, a dangling link, HTTP 404).
+     *
+     * @since 0.2
+     */
+    NOT_FOUND,
+    /**
+     * Reading was refused (file permissions, HTTP 401 or 403).
+     *
+     * @since 0.2
+     */
+    ACCESS_DENIED,
+    /**
+     * The server could not be reached (connection refused, unknown host, connect timeout).
+     *
+     * @since 0.2
+     */
+    UNREACHABLE,
     /** No reader recognised the file. */
     UNKNOWN_FORMAT,
     /** The file is not well-formed in its format (JSON, YAML, CSV syntax). */
@@ -40,7 +58,10 @@ public record Problem(
     UNIT,
     /** A model, accelerator or engine name is not in the registries. */
     UNKNOWN_NAME,
-    /** A bound on hostile input (size, count, nesting) was reached. */
+    /**
+     * A bound on hostile input was reached: a file's size, points per file or load, problems per
+     * load, bytes in flight, nesting, the deadline per remote object.
+     */
     LIMIT,
     /** A cost could not be worked out (no catalog row, several differing rows, no throughput). */
     NO_PRICE,

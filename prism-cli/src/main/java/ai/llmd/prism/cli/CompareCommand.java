@@ -1,7 +1,6 @@
 package ai.llmd.prism.cli;
 
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
-import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.analysis.RegressionReport;
 import ai.llmd.prism.core.export.FindingsJson;
@@ -216,12 +215,7 @@ final class CompareCommand implements Callable<Integer> {
    * The full key is in --json.
    */
   private static Labels names(RegressionReport r) {
-    List<Configuration> all = new ArrayList<>();
-    r.changes().forEach(ch -> all.add(ch.configuration()));
-    all.addAll(r.onlyInBaseline());
-    all.addAll(r.onlyInCandidate());
-    r.unmatchedLoads().forEach(u -> all.add(u.configuration()));
-    return Labels.of(all);
+    return Labels.of(r.configurations());
   }
 
   private static void printRegression(PrintWriter out, Findings findings, Labels names) {

@@ -85,7 +85,7 @@ final class ReproduceCommand implements Callable<Integer> {
                   + point
                   + "'; the keys are:");
       keys.stream().limit(50).forEach(k -> Escape.line(err, "  " + k));
-      return PrismCli.INPUT_PROBLEMS;
+      return PrismCli.USAGE; // the inputs are fine: the selection is the user's to make
     }
     List<BenchmarkPoint> same = new ArrayList<>();
     for (int i = 0; i < configurations.size(); i++) {

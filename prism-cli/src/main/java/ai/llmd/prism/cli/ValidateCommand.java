@@ -4,6 +4,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.LoadResult;
 import ai.llmd.prism.core.export.FindingsJson;
 import ai.llmd.prism.core.findings.Findings;
+import ai.llmd.prism.core.findings.Labels;
 import ai.llmd.prism.core.findings.SourcesSummary;
 import java.io.PrintWriter;
 import java.util.List;
@@ -55,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (Map.Entry<Problem.Kind, List<Problem>> e : s.byKind().entrySet()) {
       out.println(
           "# "
-              + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-')
+              + Labels.kind(e.getKey())
               + ": "
               + e.getValue().size()
               + (e.getValue().size() == 1 ? " problem" : " problems"));

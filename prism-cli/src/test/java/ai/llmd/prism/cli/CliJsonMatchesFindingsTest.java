@@ -235,6 +235,16 @@ class CliJsonMatchesFindingsTest {
     return (loc.isEmpty() ? uri : uri + ":" + loc).endsWith(shown.replace("&amp;", "&"));
   }
 
+  /**
+   * The report names an entry's configuration with the very words the JSON's {@code
+   * configuration.name} holds (the report escapes them and never reformats them).
+   */
+  static void sameName(String cell, JsonNode entry) {
+    String name = entry.at("/configuration/name").asText();
+    assertThat(name).as("configuration.name of %s", entry).isNotEmpty();
+    assertThat(cell.replace("&amp;", "&")).isEqualTo(name);
+  }
+
   static double v(String cell) {
     return Double.parseDouble(cell);
   }
@@ -269,6 +279,7 @@ class CliJsonMatchesFindingsTest {
       JsonNode c = best.get("ranked").get(i);
       List<String> row = ranked.get(i);
       assertThat(v(row.get(0))).isEqualTo(c.get("rank").asDouble());
+      sameName(row.get(1), c);
       assertThat(row.get(2)).isEqualTo(c.get("load").asText());
       assertThat(v(row.get(3))).isEqualTo(c.get("value").asDouble());
       assertThat(samePoint(c.get("source"), row.get(4))).as(row.get(4)).isTrue();
@@ -280,6 +291,7 @@ class CliJsonMatchesFindingsTest {
     for (int i = 0; i < front.size(); i++) {
       JsonNode p = group.get("frontier").get(i);
       List<String> row = front.get(i);
+      sameName(row.get(0), p);
       assertThat(row.get(1)).isEqualTo(p.get("load").asText());
       assertThat(v(row.get(2))).isEqualTo(p.get("values").get(0).asDouble());
       assertThat(v(row.get(3))).isEqualTo(p.get("values").get(1).asDouble());
@@ -309,6 +321,7 @@ class CliJsonMatchesFindingsTest {
       for (int i = 0; i < rows.size(); i++) {
         JsonNode c = model.get("cheapest").get(i);
         List<String> row = rows.get(i);
+        sameName(row.get(0), c);
         assertThat(row.get(1)).isEqualTo(c.get("load").asText());
         assertThat(v(row.get(2))).isEqualTo(c.get("perMillionOutputTokens").asDouble());
         sameNumber(row.get(3), c.get("perMillionInputTokens"));
@@ -355,6 +368,7 @@ class CliJsonMatchesFindingsTest {
         JsonNode e = model.get("ranked").get(i);
         List<String> row = rows.get(i);
         assertThat(v(row.get(0))).isEqualTo(e.get("rank").asDouble());
+        sameName(row.get(1), e);
         assertThat(row.get(2)).isEqualTo(e.get("load").asText());
         assertThat(v(row.get(3))).isEqualTo(e.get("perMillionOutputTokens").asDouble());
         assertThat(v(row.get(4))).isEqualTo(e.get("benefitPercent").asDouble());

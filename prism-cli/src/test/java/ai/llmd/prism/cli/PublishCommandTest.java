@@ -182,8 +182,12 @@ class PublishCommandTest {
     assertThat(j.path("vllm_bench_serve").get(0).asText()).startsWith("vllm bench serve --model ");
     assertThat(j.path("unknown").toString()).contains("base_url");
 
+    // a choice the user has to make, or a selector naming nothing, is a usage error
     Run ambiguous = prism("reproduce", store.toString());
-    assertThat(ambiguous.code()).isEqualTo(1);
+    assertThat(ambiguous.code()).isEqualTo(2);
     assertThat(ambiguous.err()).contains("choose one with --point").contains(key);
+    Run nothing = prism("reproduce", store.toString(), "--point", "no-such-key");
+    assertThat(nothing.code()).isEqualTo(2);
+    assertThat(nothing.err()).contains("no point or configuration matches 'no-such-key'");
   }
 }

@@ -165,7 +165,7 @@ class ReportAndChartCommandTest {
         .startsWith("<svg")
         .contains("output throughput mean per chip (tokens/s) vs tpot mean (ms/token)")
         .contains(".bg{fill:#16181d}")
-        .contains("H100 ×8 P/D 1:3 TP2 0.3.1")
+        .contains("H100 ×8, P/D 1:3, TP2, 0.3.1")
         .contains("class=\"frontier\"");
   }
 

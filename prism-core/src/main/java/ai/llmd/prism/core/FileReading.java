@@ -4,14 +4,22 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.formats.ColumnMappedReader;
 import ai.llmd.prism.core.internal.HeadSniff;
+import ai.llmd.prism.core.internal.OverLimitException;
 import ai.llmd.prism.core.internal.Parsing;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadLimits;
 import ai.llmd.prism.spi.SourceFile;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,25 +67,29 @@ final class FileReading {
     List<Problem> out = new ArrayList<>();
     if (pointsDropped.get() > 0) {
       out.add(
-          Problem.error(
+          new Problem(
+              Problem.Severity.ERROR,
               "load",
               "",
               "over a limit: "
                   + pointsDropped.get()
                   + " points beyond the first "
                   + options.maxPointsPerLoad()
-                  + " of this load were not kept (raise LoadOptions.maxPointsPerLoad)"));
+                  + " of this load were not kept (raise LoadOptions.maxPointsPerLoad)",
+              Problem.Kind.LIMIT));
     }
     if (problemsDropped.get() > 0) {
       out.add(
-          Problem.error(
+          new Problem(
+              Problem.Severity.ERROR,
               "load",
               "",
               "over a limit: "
                   + problemsDropped.get()
                   + " more problems beyond the first "
                   + options.maxProblemsPerLoad()
-                  + " were counted, not kept (raise LoadOptions.maxProblemsPerLoad)"));
+                  + " were counted, not kept (raise LoadOptions.maxProblemsPerLoad)",
+              Problem.Kind.LIMIT));
     }
     return out;
   }
@@ -132,10 +144,12 @@ final class FileReading {
         // OutOfMemoryError too: the failed allocation was this file's, and the other files of
         // the load still deserve their points
         problems.add(
-            Problem.error(
+            new Problem(
+                Problem.Severity.ERROR,
                 file.name(),
                 "",
-                "the " + reader.id() + " reader could not finish: " + describe(e)));
+                "the " + reader.id() + " reader could not finish: " + describe(e),
+                kindOf(e, Problem.Kind.MALFORMED)));
       }
       if (points.isEmpty() && problems.isEmpty() && beyondLimit[0] == 0 && !overLoad()) {
         // e.g. a spreadsheet with a header and no rows: say so rather than return nothing
@@ -145,14 +159,16 @@ final class FileReading {
       }
       if (beyondLimit[0] > 0) {
         problems.add(
-            Problem.error(
+            new Problem(
+                Problem.Severity.ERROR,
                 file.name(),
                 "",
                 "over a limit: "
                     + beyondLimit[0]
                     + " points beyond the first "
                     + options.maxPointsPerFile()
-                    + " were not loaded (raise LoadOptions.maxPointsPerFile)"));
+                    + " were not loaded (raise LoadOptions.maxPointsPerFile)",
+                Problem.Kind.LIMIT));
       }
     }
     return new Outcome(points, problems);
@@ -190,10 +206,12 @@ final class FileReading {
       FormatReader r = plugins.reader(options.format()).orElse(null);
       if (r == null) {
         problems.add(
-            Problem.error(
+            new Problem(
+                Problem.Severity.ERROR,
                 file.name(),
                 "",
-                "no format '" + options.format() + "'; installed: " + readerIds()));
+                "no format '" + options.format() + "'; installed: " + readerIds(),
+                Problem.Kind.UNKNOWN_FORMAT));
       }
       return r;
     }
@@ -223,21 +241,23 @@ final class FileReading {
               ? "empty file"
               : "not a recognised benchmark format (tried: " + readerIds() + ")";
       problems.add(
-          explicit
-              ? Problem.error(file.name(), "", msg)
-              : Problem.info(file.name(), "", "skipped: " + msg));
+          (explicit
+                  ? Problem.error(file.name(), "", msg)
+                  : Problem.info(file.name(), "", "skipped: " + msg))
+              .withKind(Problem.Kind.UNKNOWN_FORMAT));
       return null;
     }
     if (winners.size() > 1) {
       problems.add(
           Problem.warning(
-              file.name(),
-              "",
-              "several formats match ("
-                  + winners.stream().map(FormatReader::id).collect(Collectors.joining(", "))
-                  + "); reading as "
-                  + winners.get(0).id()
-                  + " (choose one with --format)"));
+                  file.name(),
+                  "",
+                  "several formats match ("
+                      + winners.stream().map(FormatReader::id).collect(Collectors.joining(", "))
+                      + "); reading as "
+                      + winners.get(0).id()
+                      + " (choose one with --format)")
+              .withKind(Problem.Kind.AMBIGUOUS));
     }
     return winners.get(0);
   }
@@ -288,6 +308,36 @@ final class FileReading {
   private static String fileNameOf(String name) {
     int slash = name.lastIndexOf('/');
     return slash < 0 ? name : name.substring(slash + 1);
+  }
+
+  /**
+   * The kind of problem {@code e} is, by its type (never its text): a bound reached, a missing
+   * file, a refusal, an unreachable server; {@code otherwise} for anything else.
+   */
+  static Problem.Kind kindOf(Throwable e, Problem.Kind otherwise) {
+    if (e instanceof StackOverflowError
+        || e instanceof OutOfMemoryError
+        || Parsing.limitHit(e) != null) {
+      return Problem.Kind.LIMIT;
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OverLimitException) {
+        return Problem.Kind.LIMIT;
+      }
+      if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
+        return Problem.Kind.NOT_FOUND;
+      }
+      if (t instanceof AccessDeniedException) {
+        return Problem.Kind.ACCESS_DENIED;
+      }
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof HttpConnectTimeoutException) {
+        return Problem.Kind.UNREACHABLE;
+      }
+    }
+    return otherwise;
   }
 
   static String describe(Throwable e) {

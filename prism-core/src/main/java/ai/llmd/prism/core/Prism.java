@@ -5,6 +5,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.formats.ColumnMappedReader;
 import ai.llmd.prism.core.internal.CachingConnector;
 import ai.llmd.prism.core.internal.HeadSniff;
+import ai.llmd.prism.core.internal.OverLimitException;
 import ai.llmd.prism.core.internal.PathSourceFile;
 import ai.llmd.prism.core.normalize.Normalizer;
 import ai.llmd.prism.spi.ConnectorProvider;
@@ -314,15 +315,17 @@ public final class Prism {
 
   private void planPath(Path path, String label, List<Task> tasks, List<Problem> problems) {
     if (!Files.exists(path)) {
+      boolean loop = Files.isSymbolicLink(path) && linkLoops(path);
       problems.add(
           Problem.error(
-              label,
-              "",
-              !Files.isSymbolicLink(path)
-                  ? "no such file or directory" + (label.indexOf('\uFFFD') >= 0 ? NOT_UTF8 : "")
-                  : linkLoops(path)
-                      ? "a symbolic link loop (it leads back to itself)"
-                      : "a dangling symbolic link (its target does not exist)"));
+                  label,
+                  "",
+                  !Files.isSymbolicLink(path)
+                      ? "no such file or directory" + (label.indexOf('\uFFFD') >= 0 ? NOT_UTF8 : "")
+                      : loop
+                          ? "a symbolic link loop (it leads back to itself)"
+                          : "a dangling symbolic link (its target does not exist)")
+              .withKind(loop ? Problem.Kind.UNREADABLE : Problem.Kind.NOT_FOUND));
       return;
     }
     if (!Files.isDirectory(path)) {
@@ -350,7 +353,9 @@ public final class Prism {
     try {
       root = dir.toRealPath();
     } catch (IOException e) {
-      problems.add(Problem.error(label, "", "could not be opened: " + e.getMessage()));
+      problems.add(
+          Problem.error(label, "", "could not be opened: " + e.getMessage())
+              .withKind(FileReading.kindOf(e, Problem.Kind.UNREADABLE)));
       return new Listing(List.of(), problems);
     }
     List<Path> files = new ArrayList<>();
@@ -363,7 +368,9 @@ public final class Prism {
           Integer.MAX_VALUE,
           new Walk(root, label, files, problems));
     } catch (IOException | UncheckedIOException e) {
-      problems.add(Problem.error(label, "", "could not be listed completely: " + e.getMessage()));
+      problems.add(
+          Problem.error(label, "", "could not be listed completely: " + e.getMessage())
+              .withKind(FileReading.kindOf(e, Problem.Kind.UNREADABLE)));
     }
     files.sort((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()));
     List<Listing.Entry> entries = new ArrayList<>(files.size());
@@ -432,7 +439,9 @@ public final class Prism {
         closeQuietly(connector);
       }
     } catch (IOException | RuntimeException e) {
-      problems.add(Problem.error(source, "", "could not be listed: " + FileReading.describe(e)));
+      problems.add(
+          Problem.error(source, "", "could not be listed: " + FileReading.describe(e))
+              .withKind(FileReading.kindOf(e, Problem.Kind.UNREADABLE)));
       if (connector != null) {
         closeQuietly(connector);
       }
@@ -485,9 +494,10 @@ public final class Prism {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(t, "interrupted");
+      return failed(t, "interrupted", Problem.Kind.UNREADABLE);
     } catch (ExecutionException e) {
-      return failed(t, FileReading.describe(e.getCause()));
+      return failed(
+          t, FileReading.describe(e.getCause()), FileReading.kindOf(e, Problem.Kind.UNREADABLE));
     }
   }
 
@@ -498,18 +508,18 @@ public final class Prism {
         size = Files.size(pf.path());
         if (size > options.maxFileBytes()) {
           progress.read(t.file().name(), 0, false);
-          return failed(t, tooLarge(size));
+          return failed(t, tooLarge(size), Problem.Kind.LIMIT);
         }
       } catch (IOException | RuntimeException e) {
         progress.read(t.file().name(), 0, false);
-        return failed(t, "could not be read: " + FileReading.describe(e));
+        return failed(t, e);
       }
     } else if (t.file() instanceof RemoteSourceFile rf) {
       size = rf.ref.size();
     }
     if (size > options.maxBytesInFlight()) {
       progress.read(t.file().name(), 0, false);
-      return failed(t, overBudget(size));
+      return failed(t, overBudget(size), Problem.Kind.LIMIT);
     }
     // a size not known beforehand (standard input, some listings) may be as large as a file may be
     long reserved = size >= 0 ? size : Math.min(options.maxFileBytes(), options.maxBytesInFlight());
@@ -517,7 +527,7 @@ public final class Prism {
       budget.acquire(reserved);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(t, "interrupted");
+      return failed(t, "interrupted", Problem.Kind.UNREADABLE);
     }
     try {
       return readReserved(reading, t);
@@ -532,7 +542,7 @@ public final class Prism {
       once = SharedRead.open(t.file(), options.maxFileBytes());
     } catch (IOException | RuntimeException e) {
       progress.read(t.file().name(), 0, false);
-      return failed(t, "could not be read: " + FileReading.describe(e));
+      return failed(t, e);
     }
     try {
       FileReading.Outcome outcome = reading.read(once, once.head(), t.explicit());
@@ -559,8 +569,16 @@ public final class Prism {
         + " bytes in flight (raise LoadOptions.maxBytesInFlight)";
   }
 
-  private static FileReading.Outcome failed(Task t, String message) {
-    return new FileReading.Outcome(List.of(), List.of(Problem.error(t.file().name(), "", message)));
+  private static FileReading.Outcome failed(Task t, String message, Problem.Kind kind) {
+    return new FileReading.Outcome(
+        List.of(), List.of(Problem.error(t.file().name(), "", message).withKind(kind)));
+  }
+
+  private static FileReading.Outcome failed(Task t, Throwable e) {
+    return failed(
+        t,
+        "could not be read: " + FileReading.describe(e),
+        FileReading.kindOf(e, Problem.Kind.UNREADABLE));
   }
 
   private static boolean hidden(Path relative) {
@@ -643,13 +661,15 @@ public final class Prism {
         // followed links arrive with their target's attributes; a link seen as a link either
         // is not to be followed or leads nowhere
         if (!Files.exists(p)) {
+          boolean loop = linkLoops(p);
           problems.add(
               Problem.warning(
-                  name(p),
-                  "",
-                  linkLoops(p)
-                      ? "skipped: a symbolic link loop (it leads back to itself)"
-                      : "skipped: a dangling symbolic link (its target does not exist)"));
+                      name(p),
+                      "",
+                      loop
+                          ? "skipped: a symbolic link loop (it leads back to itself)"
+                          : "skipped: a dangling symbolic link (its target does not exist)")
+                  .withKind(loop ? Problem.Kind.UNREADABLE : Problem.Kind.NOT_FOUND));
         } else if (!insideRoot(p, root)) {
           problems.add(
               Problem.warning(
@@ -672,13 +692,18 @@ public final class Prism {
       if (e instanceof FileSystemLoopException) {
         problems.add(
             Problem.warning(
-                name(p),
-                "",
-                "skipped: a symbolic link loop (it leads back to a directory that contains it)"));
+                    name(p),
+                    "",
+                    "skipped: a symbolic link loop (it leads back to a directory that contains it)")
+                .withKind(Problem.Kind.UNREADABLE));
       } else if (e instanceof AccessDeniedException) {
-        problems.add(Problem.error(name(p), "", "could not be listed: permission denied"));
+        problems.add(
+            Problem.error(name(p), "", "could not be listed: permission denied")
+                .withKind(Problem.Kind.ACCESS_DENIED));
       } else {
-        problems.add(Problem.error(name(p), "", "could not be listed: " + FileReading.describe(e)));
+        problems.add(
+            Problem.error(name(p), "", "could not be listed: " + FileReading.describe(e))
+                .withKind(FileReading.kindOf(e, Problem.Kind.UNREADABLE)));
       }
       return FileVisitResult.CONTINUE;
     }
@@ -688,7 +713,8 @@ public final class Prism {
       if (e != null) {
         problems.add(
             Problem.error(
-                name(dir), "", "could not be listed completely: " + FileReading.describe(e)));
+                    name(dir), "", "could not be listed completely: " + FileReading.describe(e))
+                .withKind(FileReading.kindOf(e, Problem.Kind.UNREADABLE)));
       }
       return FileVisitResult.CONTINUE;
     }
@@ -802,7 +828,7 @@ public final class Prism {
         return fetch.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         fetch.cancel(true);
-        throw new IOException(
+        throw new OverLimitException(
             "no complete object within "
                 + deadline.toSeconds()
                 + " s (the deadline per remote object; raise it with --config "

@@ -1,6 +1,7 @@
 package ai.llmd.prism.core;
 
 import ai.llmd.prism.core.internal.HeadSniff;
+import ai.llmd.prism.core.internal.OverLimitException;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -152,7 +153,7 @@ final class SharedRead implements SourceFile, Closeable {
   }
 
   static IOException overLimit(long maxBytes) {
-    return new IOException(
+    return new OverLimitException(
         "over the limit of " + maxBytes + " bytes (raise LoadOptions.maxFileBytes)");
   }
 

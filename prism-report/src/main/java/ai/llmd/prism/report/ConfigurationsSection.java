@@ -10,8 +10,10 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Distribution;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Measure;
 import ai.llmd.prism.core.analysis.Series;
+import ai.llmd.prism.core.findings.Labels;
 import java.util.OptionalDouble;
 
 /**
@@ -62,16 +64,17 @@ final class ConfigurationsSection {
 
   private static void row(Report r, BenchmarkPoint p) {
     StringBuilder sb = r.sb;
+    Configuration c = r.labels.configuration(p);
     sb.append("<tr><td>")
-        .append(esc(r.labels.label(p)))
+        .append(esc(r.labels.label(c)))
         .append("</td><td>")
         .append(Html.shown(p.model().id()))
         .append("</td><td>")
-        .append(Html.shown(PointLabels.accelerator(p)))
+        .append(Html.shown(c.acceleratorLabel()))
         .append("</td><td>")
-        .append(esc(PointLabels.architecture(p)))
+        .append(esc(c.topologyLabel()))
         .append("</td><td>")
-        .append(Html.shown(PointLabels.engine(p)))
+        .append(Html.shown(c.engineLabel().orElse(Labels.NONE)))
         .append("</td>")
         .append(numCell(lengthMean(p.workload().inputLength())))
         .append(numCell(lengthMean(p.workload().outputLength())))

@@ -4,6 +4,7 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
+import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Optimum;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The dashboard views the page's script draws from findings embedded as data, one packed block per
@@ -86,7 +85,6 @@ final class DashboardViews {
    * label, load, value, winner, P/D over aggregated in %].
    */
   static String pdData(Report r, PdComparison pd) {
-    List<Facet> facets = Facet.BUILT_IN; // the explorer's, as Catalog.of gives them
     return json(
         g -> {
           g.writeStringField("throughput", Labels.measure(pd.throughput()));
@@ -106,17 +104,7 @@ final class DashboardViews {
                 }
               }
             }
-            g.writeObjectFieldStart("facets");
-            for (Facet facet : facets) {
-              Set<String> values = new TreeSet<>();
-              for (BenchmarkPoint p : shown) {
-                values.add(Html.shorten(facet.valueOf(p), Html.KEPT));
-              }
-              if (values.size() == 1) {
-                g.writeStringField(facet.name(), values.iterator().next());
-              }
-            }
-            g.writeEndObject();
+            facets(g, shown);
             g.writeArrayFieldStart("rows");
             for (ArchitectureComparison.Row row : grp.rows()) {
               g.writeStartArray();
@@ -141,6 +129,18 @@ final class DashboardViews {
           }
           g.writeEndArray();
         });
+  }
+
+  /**
+   * The explorer's facets (as {@code Catalog.of} gives them) on which all {@code points} agree, as
+   * the field {@code facets}: a view of the group follows the explorer's filters on these.
+   */
+  static void facets(JsonGenerator g, List<BenchmarkPoint> points) throws IOException {
+    g.writeObjectFieldStart("facets");
+    for (Map.Entry<String, String> e : Facet.agreed(Facet.BUILT_IN, points).entrySet()) {
+      g.writeStringField(e.getKey(), Html.shorten(e.getValue(), Html.KEPT));
+    }
+    g.writeEndObject();
   }
 
   private static void candidate(JsonGenerator g, Report r, Optimum.Candidate c) throws IOException {
@@ -300,7 +300,7 @@ final class DashboardViews {
             g.writeString(m.arenaName().orElse(""));
             g.writeString(r.labels.label(m.best().point()));
             g.writeNumber(m.best().value());
-            g.writeString(PointLabels.loadText(m.best().point()));
+            g.writeString(Labels.load(m.best().point()));
             g.writeEndArray();
           }
           g.writeEndArray();
@@ -330,14 +330,21 @@ final class DashboardViews {
         .append(Html.esc(hint))
         .append("</p>\n<p class=\"note\" id=\"")
         .append(id)
-        .append("-nojs\">This view needs JavaScript.</p>\n<div class=\"view\" id=\"")
+        .append("-nojs\">This view needs JavaScript.</p>\n");
+    view(r, id, json);
+    r.close();
+  }
+
+  /** The element the script draws view {@code id} into, and its data block, packed. */
+  static void view(Report r, String id, String json) {
+    r.sb
+        .append("<div class=\"view\" id=\"")
         .append(id)
         .append("-view\" hidden></div>\n<script type=\"application/octet-stream\" id=\"")
         .append(id)
         .append("-data\" data-encoding=\"gzip+base64\">")
         .append(Explorer.packed(json))
         .append("</script>\n");
-    r.close();
   }
 
   /**
@@ -361,7 +368,7 @@ final class DashboardViews {
               g.writeNumber(x.rank());
               g.writeString(r.labels.label(x.point()));
               g.writeNumber(x.value());
-              g.writeString(PointLabels.loadText(x.point()));
+              g.writeString(Labels.load(x.point()));
               g.writeString(r.labels.provenance(x.point()));
               g.writeEndArray();
             }
@@ -401,7 +408,7 @@ final class DashboardViews {
                 g.writeStartArray();
                 g.writeNumber(x.rank());
                 g.writeString(x.configuration());
-                g.writeString(PointLabels.accelerator(x.point()));
+                g.writeString(Configuration.of(x.point()).acceleratorLabel());
                 OptionalInt chips = Views.divisor(x.point().deployment(), Views.Basis.ACCELERATOR);
                 number(g, chips.isPresent() ? OptionalDouble.of(chips.getAsInt()) : null);
                 number(g, x.point().metrics().mean(metric));
@@ -456,11 +463,13 @@ final class DashboardViews {
         });
   }
 
-  private interface Body {
+  /** Writes the fields of a data block. */
+  interface Body {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private static String json(Body body) {
+  /** A data block: {@code version} and the fields {@code body} writes, as one JSON object. */
+  static String json(Body body) {
     StringWriter out = new StringWriter(8192);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();

@@ -10,6 +10,7 @@ import ai.llmd.prism.core.analysis.Facet;
 import ai.llmd.prism.core.analysis.Series;
 import ai.llmd.prism.core.findings.Costs;
 import ai.llmd.prism.core.findings.FacetCounts;
+import ai.llmd.prism.core.findings.Labels;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayInputStream;
@@ -108,7 +109,7 @@ final class Explorer {
       g.writeNumberField("n", ps.size());
       facets(g, r.findings.facets(), ps);
       configurations(g, r);
-      strings(g, "load", ps, PointLabels::loadText);
+      strings(g, "load", ps, Labels::load);
       strings(g, "source", ps, p -> r.labels.provenance(p));
       measures(g, ps);
       divisors(g, ps);

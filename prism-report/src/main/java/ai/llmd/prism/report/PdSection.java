@@ -4,7 +4,6 @@ import static ai.llmd.prism.report.Html.esc;
 import static ai.llmd.prism.report.Html.num;
 import static ai.llmd.prism.report.Html.numCell;
 
-import ai.llmd.prism.api.Architecture;
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
 import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.findings.Labels;
@@ -136,10 +135,7 @@ final class PdSection {
           .append(
               numCell(row.disaggregated() == null ? Double.NaN : row.disaggregated().objective()))
           .append("<td>")
-          .append(
-              row.winner()
-                  .map(w -> w == Architecture.DISAGGREGATED ? "P/D" : "aggregated")
-                  .orElse("tie"))
+          .append(row.winner().map(Labels::architecture).orElse("tie"))
           .append("</td><td class=\"num\">")
           .append(row.advantagePercent().map(Html::percent).orElse("–"))
           .append("</td></tr>\n");

@@ -50,7 +50,7 @@ public final class PointCharts {
   }
 
   private static PointLabels labels(Findings findings) {
-    return new PointLabels(findings.configurations(), List.of());
+    return new PointLabels(findings.configurations(), findings.labels(), List.of());
   }
 
   /** How a measure is labelled on an axis, e.g. {@code ttft p90 (ms)}. */

@@ -46,7 +46,7 @@ final class Report {
     this.options = options;
     this.points = findings.points();
     this.series = findings.configurations();
-    this.labels = new PointLabels(series, findings.baselinePoints());
+    this.labels = new PointLabels(series, findings.labels(), findings.baselinePoints());
     this.renderer = options.plugins().renderer(options.chartFormat);
   }
 

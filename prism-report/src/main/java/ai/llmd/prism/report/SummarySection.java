@@ -3,8 +3,10 @@ package ai.llmd.prism.report;
 import static ai.llmd.prism.report.Html.numCell;
 
 import ai.llmd.prism.api.Problem;
+import ai.llmd.prism.core.findings.Labels;
 import ai.llmd.prism.core.findings.SourcesSummary;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +56,20 @@ final class SummarySection {
     all.addAll(sources.baselineProblems());
     for (Problem p : all) {
       (p.severity() == Problem.Severity.INFO ? info : serious).add(p);
+    }
+    if (!all.isEmpty()) {
+      // by kind, not by text: the same words validate and the JSON's problemsByKind use
+      Map<Problem.Kind, Integer> byKind = new EnumMap<>(Problem.Kind.class);
+      for (Problem p : all) {
+        byKind.merge(p.kind(), 1, Integer::sum);
+      }
+      sb.append("<p class=\"kinds\">Problems by kind:");
+      String sep = " ";
+      for (Map.Entry<Problem.Kind, Integer> e : byKind.entrySet()) {
+        sb.append(sep).append(Labels.kind(e.getKey())).append(' ').append(e.getValue());
+        sep = ", ";
+      }
+      sb.append("</p>\n");
     }
     if (serious.isEmpty()) {
       sb.append("<p class=\"note\">No errors or warnings.</p>\n");

@@ -54,15 +54,42 @@ function distinct(xs){var out=[];xs.forEach(function(x){if(out.indexOf(x)<0){out
 function pct(v){return (v>0?'+':'')+v.toFixed(1)+' %';}
 // ---------------------------------------------------------------- dashboard views drawn from findings
 var filters={};// Explore's facet selection, facet name to selected values; views that follow it listen for prism-filter
-[['pd-filtered',pdFiltered],['rankings',rankings],['quality',quality],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
+[['pd-filtered',pdFiltered],['regression',regression],['rankings',rankings],['quality',quality],['mlperf',mlperf],['datasets',datasets]].forEach(function(v){
 var el=document.getElementById(v[0]+'-data'),box=document.getElementById(v[0]+'-view');
 if(el&&box){inflate(el).then(function(V){var n=document.getElementById(v[0]+'-nojs');if(n){n.remove();}box.hidden=false;v[1](V,box);box.setAttribute('data-ready','1');}).catch(failed(v[0]+'-nojs'));}});
+// a group of points passes the facet filters of Explore unless it agrees on a filtered facet with a value not selected
+function passes(g){return Object.keys(filters).every(function(f){var s=filters[f];return !s||!s.length||!(f in g.facets)||s.indexOf(g.facets[f])>=0;});}
+function regression(V,box){
+var st=document.getElementById('regression-static');if(st){st.hidden=true;}
+var note=h('p',{'class':'status',id:'regression-status'}),sum=h('div',{'class':'scroll'}),out=h('div',{'class':'scroll'});
+box.appendChild(note);box.appendChild(h('h3',{},'Geometric mean per measure'));box.appendChild(sum);box.appendChild(h('h3',{},'Per configuration'));box.appendChild(out);
+if(V.unmatched.length){var det=h('details',{id:'regression-unmatched'}),ul=h('ul',{});det.appendChild(h('summary',{},V.unmatched.length+' entries without a match'));
+V.unmatched.forEach(function(u){ul.appendChild(h('li',{},u));});det.appendChild(ul);box.appendChild(det);}
+function verdict(m,p){return Math.abs(p)<V.band?'unchanged':(p>0)===(V.measures[m][3]>0)?'improved':'regressed';}
+function verdictCell(k){return function(row){return h('td',{'class':'verdict '+row[k].replace(' ','_')},row[k]);};}
+// the change as a bar from 0 against the ±band shaded; the scale is the largest change shown
+function bandCell(k,top){return function(row){var td=h('td',{'class':'band'});if(row[k]===null){return td;}
+var t=h('div',{'class':'track'}),z=h('div',{'class':'zone'}),b=h('div',{'class':'change '+row[k+1]}),w=function(p){return Math.min(Math.abs(p),top)/top*50;};
+z.style.left=(50-w(V.band)).toFixed(2)+'%';z.style.width=(2*w(V.band)).toFixed(2)+'%';
+b.style.width=w(row[k]).toFixed(2)+'%';b.style.left=(row[k]<0?50-w(row[k]):50).toFixed(2)+'%';t.appendChild(z);t.appendChild(b);td.appendChild(t);return td;};}
+function show(){var keep=V.configurations.map(passes),shown=0,rows=[],logs=V.measures.map(function(){return [0,0];}),top=2*V.band;
+keep.forEach(function(k){if(k){shown++;}});
+V.changes.forEach(function(c){if(!keep[c[0]]){return;}logs[c[1]][0]+=Math.log(c[3]/c[2]);logs[c[1]][1]++;top=Math.max(top,Math.abs(c[4]));
+rows.push([V.configurations[c[0]].name,V.measures[c[1]][1],V.measures[c[1]][2],c[2],c[3],c[4],c[5],c[6]]);});
+// per measure the geometric mean of the shown candidate/baseline ratios, as RegressionReport.geomeans
+var geo=V.measures.map(function(m,k){var n=logs[k][1],p=n?(Math.exp(logs[k][0]/n)-1)*100:null;if(p!==null){top=Math.max(top,Math.abs(p));}return [m[1],m[2],n,p,p===null?'no data':verdict(k,p)];});
+note.textContent=shown+' of '+V.configurations.length+' matched configurations under the filters of Explore; changes within ±'+num(V.band)+' % count as unchanged';
+sum.textContent='';sum.appendChild(grid('regression-geomeans',[['measure','Measure'],['unit','Unit'],['configurations','Configurations',true],['change','Change (%)',true],
+['verdict','Verdict',undefined,verdictCell(4)],['band','Change against ±'+num(V.band)+' %',undefined,bandCell(3,top)]],geo));
+out.textContent='';out.appendChild(grid('regression-table',[['configuration','Configuration'],['measure','Measure'],['unit','Unit'],['baseline','Baseline',true],['candidate','Current',true],
+['change','Change (%)',true],['verdict','Verdict',undefined,verdictCell(6)],['loads','Loads',true],['band','Change against ±'+num(V.band)+' %',undefined,bandCell(5,top)]],rows));
+box.setAttribute('data-rows',String(rows.length));}
+document.addEventListener('prism-filter',show);show();}
 function pdFiltered(V,box){
 var bar=h('div',{'class':'bar'});box.appendChild(bar);
 var targets=distinct([].concat.apply([],V.groups.map(function(g){return g.rows.map(function(r){return String(r[0]);});})));
 var sel=picker(bar,'pd-target',V.latency+' target ('+V.latencyUnit+')',['all'].concat(targets),'all');
 var note=h('p',{'class':'status',id:'pd-status'}),out=h('div',{'class':'scroll'});box.appendChild(note);box.appendChild(out);
-function passes(g){return Object.keys(filters).every(function(f){var s=filters[f];return !s||!s.length||!(f in g.facets)||s.indexOf(g.facets[f])>=0;});}
 function show(){var gs=V.groups.filter(passes),rows=[];
 gs.forEach(function(g){g.rows.forEach(function(r){if(sel.value==='all'||String(r[0])===sel.value){rows.push([g.workload,r[0],r[1],r[2],r[3],r[4],r[5],r[6],r[7],r[8]]);}});});
 note.textContent=gs.length+' of '+V.groups.length+' workload groups under the filters of Explore; '+rows.length+' rows';

@@ -147,7 +147,7 @@ class HtmlReportTest {
     }
     // 5003 output tokens/s on 8 H100 at concurrency 128 meets ttft.p90<=500ms,tpot.mean<=50ms
     assertThat(section(html, "winners"))
-        .contains("Winner: <strong>H100 ×8 P/D 1:3 TP2 0.3.1</strong> at concurrency 128")
+        .contains("Winner: <strong>H100 ×8, P/D 1:3, TP2, 0.3.1</strong> at concurrency 128")
         .contains("<code>ttft.p90&lt;=500ms</code> and <code>tpot.mean&lt;=50ms</code>");
     // GIQ states its costs; the built-in catalog is ambiguous for H100 without a provider
     assertThat(section(html, "costs"))
@@ -173,7 +173,7 @@ class HtmlReportTest {
         .contains("<th>Benefit vs the cheapest</th>");
     assertThat(ranking.substring(ranking.indexOf("<h3>on-demand</h3>")))
         .containsPattern(
-            "<tr><td class=\"num\" data-v=\"1.0\">1</td><td>H100 ×8 P/D 1:3 TP2 0.3.1</td>"
+            "<tr><td class=\"num\" data-v=\"1.0\">1</td><td>H100 ×8, P/D 1:3, TP2, 0.3.1</td>"
                 + "<td>concurrency 128, stage 4</td><td class=\"num\" data-v=\"[0-9.]+\">2.46</td>"
                 + "<td class=\"num\" data-v=\"0.0\">0 %</td>");
     assertThat(section(html, "summary"))
@@ -226,13 +226,13 @@ class HtmlReportTest {
             .toHtml();
     // P/D at concurrency 128: 390 tokens/s / 8 chips, TPOT 24 ms <= 25 ms
     assertThat(section(html, "winners"))
-        .contains("Winner: <strong>H100 ×8 P/D 1:1 TP4 0.9.0</strong> at concurrency 128: 48.8")
+        .contains("Winner: <strong>H100 ×8, P/D 1:1, TP4, 0.9.0</strong> at concurrency 128: 48.8")
         .contains("<code>tpot.mean&lt;=25ms</code>");
     // at TPOT <= 20 only aggregated c=8 (20 ms) and P/D c=8 (18 ms) qualify: 16.3 vs 12.5 per chip
     assertThat(section(html, "pd-vs-aggregated")).contains("+30.0 %");
     // since main's price catalog prices H100 on-demand, the small run gets a labelled estimate
     assertThat(section(html, "costs"))
-        .contains("Cheapest under the SLO: <strong>H100 ×8 P/D 1:1 TP4 0.9.0</strong>")
+        .contains("Cheapest under the SLO: <strong>H100 ×8, P/D 1:1, TP4, 0.9.0</strong>")
         .contains("(estimated)");
   }
 

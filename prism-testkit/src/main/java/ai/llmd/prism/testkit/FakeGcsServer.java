@@ -421,9 +421,21 @@ public final class FakeGcsServer implements AutoCloseable {
         + "\",\"generation\":\""
         + o.generation()
         + "\",\"metageneration\":\"1\",\"contentType\":\"application/octet-stream\""
+        + ",\"md5Hash\":"
+        + quote(md5(o.content()))
         + ",\"updated\":"
         + quote(o.updated().toString())
         + "}";
+  }
+
+  /** The object's MD5, base64 as GCS writes it in {@code md5Hash}. */
+  private static String md5(byte[] content) {
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(java.security.MessageDigest.getInstance("MD5").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has MD5", e);
+    }
   }
 
   private static void error(HttpExchange ex, int status, String message) throws IOException {

@@ -46,7 +46,9 @@ public final class FaultProxy implements AutoCloseable {
     /** Wait, then forward. */
     DELAY,
     /** Forward, then send the headers at once and the body one byte per delay. */
-    TRICKLE
+    TRICKLE,
+    /** Forward, so the store acts on it, then close without answering: a lost answer. */
+    LOSE_ANSWER
   }
 
   /** One request as the proxy saw it. */
@@ -125,6 +127,15 @@ public final class FaultProxy implements AutoCloseable {
   /** Sends only half the body of the next {@code times} matching responses, then closes. */
   public FaultProxy truncateNext(String method, String pathRegex, int times) {
     return add(method, pathRegex, 0, times, Kind.TRUNCATE, 0, "", Duration.ZERO);
+  }
+
+  /**
+   * Forwards the next {@code times} matching requests, so the store acts on them, then closes the
+   * connection without answering: the client cannot tell a write that happened from one that did
+   * not.
+   */
+  public FaultProxy loseAnswerNext(String method, String pathRegex, int times) {
+    return add(method, pathRegex, 0, times, Kind.LOSE_ANSWER, 0, "", Duration.ZERO);
   }
 
   /** Waits {@code delay} before forwarding the next {@code times} matching requests. */
@@ -241,6 +252,9 @@ public final class FaultProxy implements AutoCloseable {
         Thread.sleep(rule.delay().toMillis());
       }
       HttpResponse<byte[]> response = forward(ex, method, body);
+      if (rule != null && rule.kind() == Kind.LOSE_ANSWER) {
+        return; // done upstream; closing before any header drops the answer
+      }
       response
           .headers()
           .map()

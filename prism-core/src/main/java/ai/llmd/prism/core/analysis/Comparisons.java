@@ -183,6 +183,8 @@ public final class Comparisons {
     double logB = 0;
     double logC = 0;
     List<String> used = new ArrayList<>();
+    List<BenchmarkPoint> usedB = new ArrayList<>();
+    List<BenchmarkPoint> usedC = new ArrayList<>();
     for (String load : loads) {
       OptionalDouble vb = m.valueOf(b.get(load));
       OptionalDouble vc = m.valueOf(c.get(load));
@@ -191,25 +193,27 @@ public final class Comparisons {
         logB += Math.log(vb.getAsDouble());
         logC += Math.log(vc.getAsDouble());
         used.add(load);
+        usedB.add(b.get(load));
+        usedC.add(c.get(load));
       }
     }
     if (used.isEmpty()) {
       return new RegressionReport.Change(
-          config, m, used, Double.NaN, Double.NaN, Double.NaN, RegressionReport.Verdict.NO_DATA);
+          config,
+          m,
+          used,
+          usedB,
+          usedC,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          RegressionReport.Verdict.NO_DATA);
     }
     double gb = Math.exp(logB / used.size());
     double gc = Math.exp(logC / used.size());
     double pct = (gc - gb) / gb * 100;
-    RegressionReport.Verdict v;
-    if (Math.abs(pct) < band) {
-      v = RegressionReport.Verdict.UNCHANGED;
-    } else {
-      v =
-          m.direction().compare(gc, gb) > 0
-              ? RegressionReport.Verdict.IMPROVED
-              : RegressionReport.Verdict.REGRESSED;
-    }
-    return new RegressionReport.Change(config, m, used, gb, gc, pct, v);
+    return new RegressionReport.Change(
+        config, m, used, usedB, usedC, gb, gc, pct, RegressionReport.verdict(m, pct, band));
   }
 
   private static Map<Configuration, Map<String, BenchmarkPoint>> byConfigAndLoad(

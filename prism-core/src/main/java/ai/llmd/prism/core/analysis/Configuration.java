@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -198,14 +199,7 @@ public final class Configuration implements Comparable<Configuration> {
     if (tp != null) {
       parts.add(tp);
     }
-    String engine =
-        ((deployment.engine() == null ? "" : deployment.engine())
-                + " "
-                + (deployment.engineVersion() == null ? "" : deployment.engineVersion()))
-            .strip();
-    if (!engine.isEmpty()) {
-      parts.add(engine);
-    }
+    engineLabel().ifPresent(parts::add);
     if (deployment.servingStack() != null) {
       parts.add(deployment.servingStack());
     }
@@ -218,6 +212,16 @@ public final class Configuration implements Comparable<Configuration> {
         deployment.accelerator() == null ? "unknown accelerator" : deployment.accelerator().name();
     OptionalInt n = accelerators();
     return n.isPresent() ? name + " ×" + n.getAsInt() : name;
+  }
+
+  /** The engine and its version, e.g. {@code vLLM 0.8.0}; empty when the source named neither. */
+  public Optional<String> engineLabel() {
+    String e =
+        ((deployment.engine() == null ? "" : deployment.engine())
+                + " "
+                + (deployment.engineVersion() == null ? "" : deployment.engineVersion()))
+            .strip();
+    return e.isEmpty() ? Optional.empty() : Optional.of(e);
   }
 
   /** {@code aggregated}, {@code P/D 1:3}, or {@code architecture unknown}. */

@@ -9,7 +9,11 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.core.Views;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,10 @@ public final class CostEstimator {
   private final String source;
   private final double ratio;
   private final PricingProfile profile;
+  // null unless memoized(): each point's answer by identity, and each row selection by what it
+  // depends on; both live as long as this instance
+  private final Map<PricingModel, Map<BenchmarkPoint, Outcome>> outcomes;
+  private final Map<List<Object>, Selection> selections;
 
   private CostEstimator(
       PricingCatalog catalog,
@@ -80,6 +88,33 @@ public final class CostEstimator {
     }
     this.ratio = ratio;
     this.profile = Objects.requireNonNull(profile, "profile");
+    this.outcomes = null;
+    this.selections = null;
+  }
+
+  private CostEstimator(CostEstimator plain) {
+    this.catalog = plain.catalog;
+    this.provider = plain.provider;
+    this.region = plain.region;
+    this.machineType = plain.machineType;
+    this.source = plain.source;
+    this.ratio = plain.ratio;
+    this.profile = plain.profile;
+    this.outcomes = new EnumMap<>(PricingModel.class);
+    this.selections = new HashMap<>();
+  }
+
+  /**
+   * This estimator, keeping every answer it gives (each point's by identity, each catalog row
+   * selection by accelerator, pricing model, named machine type and replica size) for as long as it
+   * lives: the same answers, computed once, for an analysis that asks about the same points many
+   * times (findings ask per pricing model for costs, the cheapest and the rankings). Not for a
+   * long-lived estimator over ever new points: it never forgets.
+   *
+   * @since 0.2
+   */
+  public CostEstimator memoized() {
+    return new CostEstimator(this);
   }
 
   /** An estimator over {@code catalog} with its default profile, any provider, r = 4.0. */
@@ -156,6 +191,22 @@ public final class CostEstimator {
 
   private Outcome compute(BenchmarkPoint point, PricingModel model) {
     Objects.requireNonNull(model, "model");
+    if (outcomes == null) {
+      return computeOnce(point, model);
+    }
+    synchronized (outcomes) {
+      Map<BenchmarkPoint, Outcome> m =
+          outcomes.computeIfAbsent(model, k -> new IdentityHashMap<>());
+      Outcome o = m.get(point);
+      if (o == null) {
+        o = computeOnce(point, model);
+        m.put(point, o);
+      }
+      return o;
+    }
+  }
+
+  private Outcome computeOnce(BenchmarkPoint point, PricingModel model) {
     Cost fallback = null;
     for (Cost c : point.costs()) {
       if (c.pricingModel() == model) {
@@ -199,47 +250,11 @@ public final class CostEstimator {
     if (chips.isEmpty()) {
       return none("the accelerator count is unknown");
     }
-    List<PriceRow> forAccelerator = new ArrayList<>();
-    for (PriceRow r : catalog.rows()) {
-      if (r.accelerator().equalsIgnoreCase(acc.name())
-          && (acc.memoryGiB() == null
-              || r.acceleratorMemoryGiB() == null
-              || Math.abs(acc.memoryGiB() - r.acceleratorMemoryGiB()) < 1)) {
-        forAccelerator.add(r);
-      }
+    Selection sel = selection(point, model, acc);
+    if (sel.none != null) {
+      return sel.none;
     }
-    if (forAccelerator.isEmpty()) {
-      return none(
-          "the catalog (" + catalog.version() + ") has no row for " + describe(acc) + " at all");
-    }
-    List<PriceRow> candidates = new ArrayList<>();
-    for (PriceRow r : forAccelerator) {
-      if (r.pricingModel() == model
-          && matches(provider, r.provider())
-          && matches(region, r.region())
-          && matches(machineType, r.machineType())
-          && matches(source, r.source())) {
-        candidates.add(r);
-      }
-    }
-    if (candidates.isEmpty()) {
-      return none(
-          "the catalog ("
-              + catalog.version()
-              + ") has no "
-              + model.key()
-              + " price for "
-              + describe(acc)
-              + query()
-              + "; it has "
-              + forAccelerator.stream()
-                  .map(r -> r.provider() + " " + r.machineType() + " " + r.pricingModel().key())
-                  .distinct()
-                  .collect(Collectors.joining(", ")));
-    }
-    List<PriceRow> current = newestPerSeries(candidates);
-    Choice choice = choose(current, point, acc);
-    PriceRow row = choice.row;
+    PriceRow row = sel.choice.row;
     OptionalDouble out = point.metrics().mean(Metric.OUTPUT_THROUGHPUT);
     OptionalDouble in = point.metrics().mean(Metric.INPUT_THROUGHPUT);
     OptionalDouble total = point.metrics().mean(Metric.TOTAL_THROUGHPUT);
@@ -273,40 +288,126 @@ public final class CostEstimator {
     if (perOut == null && perTotal == null) {
       return none("the point has no positive output or total throughput to divide by");
     }
+    double low = sel.low;
+    double high = sel.high;
+    double perChip = row.usdPerAcceleratorHour();
+    CostEstimate.Range range =
+        new CostEstimate.Range(
+            sel.rows,
+            low,
+            high,
+            perOut == null ? null : perOut * low / perChip,
+            perOut == null ? null : perOut * high / perChip);
+    String basis = sel.basis + chips.getAsInt() + " accelerators → " + hourly + " USD/h; " + split;
+    return new Outcome(
+        new CostEstimate(
+            model, perOut, perIn, perTotal, true, basis, row, range, sel.choice.reason),
+        null);
+  }
+
+  /**
+   * The catalog rows a point of {@code acc} can be priced with under {@code model}, and the one
+   * chosen for {@code point}: the same for every point of one accelerator, pricing model, named
+   * machine type and replica size, so a memoized estimator works it out once for them.
+   */
+  private Selection selection(BenchmarkPoint point, PricingModel model, AcceleratorRef acc) {
+    if (selections == null) {
+      return select(point, model, acc);
+    }
+    List<Object> key =
+        Arrays.asList(
+            acc.name(),
+            acc.memoryGiB(),
+            model,
+            point.labels().get(MACHINE_TYPE_LABEL),
+            acceleratorsPerReplica(point));
+    synchronized (selections) {
+      Selection sel = selections.get(key);
+      if (sel == null) {
+        sel = select(point, model, acc);
+        selections.put(key, sel);
+      }
+      return sel;
+    }
+  }
+
+  private Selection select(BenchmarkPoint point, PricingModel model, AcceleratorRef acc) {
+    List<PriceRow> forAccelerator = new ArrayList<>();
+    for (PriceRow r : catalog.rows()) {
+      if (r.accelerator().equalsIgnoreCase(acc.name())
+          && (acc.memoryGiB() == null
+              || r.acceleratorMemoryGiB() == null
+              || Math.abs(acc.memoryGiB() - r.acceleratorMemoryGiB()) < 1)) {
+        forAccelerator.add(r);
+      }
+    }
+    if (forAccelerator.isEmpty()) {
+      return Selection.none(
+          none(
+              "the catalog ("
+                  + catalog.version()
+                  + ") has no row for "
+                  + describe(acc)
+                  + " at all"));
+    }
+    List<PriceRow> candidates = new ArrayList<>();
+    for (PriceRow r : forAccelerator) {
+      if (r.pricingModel() == model
+          && matches(provider, r.provider())
+          && matches(region, r.region())
+          && matches(machineType, r.machineType())
+          && matches(source, r.source())) {
+        candidates.add(r);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return Selection.none(
+          none(
+              "the catalog ("
+                  + catalog.version()
+                  + ") has no "
+                  + model.key()
+                  + " price for "
+                  + describe(acc)
+                  + query()
+                  + "; it has "
+                  + forAccelerator.stream()
+                      .map(r -> r.provider() + " " + r.machineType() + " " + r.pricingModel().key())
+                      .distinct()
+                      .collect(Collectors.joining(", "))));
+    }
+    List<PriceRow> current = newestPerSeries(candidates);
+    Choice choice = choose(current, point, acc);
     double low = Double.POSITIVE_INFINITY;
     double high = 0;
     for (PriceRow r : current) {
       low = Math.min(low, r.usdPerAcceleratorHour());
       high = Math.max(high, r.usdPerAcceleratorHour());
     }
-    double perChip = row.usdPerAcceleratorHour();
-    CostEstimate.Range range =
-        new CostEstimate.Range(
-            current.size(),
-            low,
-            high,
-            perOut == null ? null : perOut * low / perChip,
-            perOut == null ? null : perOut * high / perChip);
     String basis =
         "catalog "
             + catalog.version()
             + " row: "
-            + row.describe()
+            + choice.row.describe()
             + "; chosen by "
             + choice.reason
             + " among "
             + current.size()
             + " matching row"
             + (current.size() == 1 ? "" : "s")
-            + "; "
-            + chips.getAsInt()
-            + " accelerators → "
-            + hourly
-            + " USD/h; "
-            + split;
-    return new Outcome(
-        new CostEstimate(model, perOut, perIn, perTotal, true, basis, row, range, choice.reason),
-        null);
+            + "; ";
+    return new Selection(null, choice, current.size(), low, high, basis);
+  }
+
+  /**
+   * Either why there is no row ({@code none}) or the chosen row with the spread across the
+   * candidates and the start of the basis text.
+   */
+  private record Selection(
+      Outcome none, Choice choice, int rows, double low, double high, String basis) {
+    static Selection none(Outcome none) {
+      return new Selection(none, null, 0, 0, 0, null);
+    }
   }
 
   private record Choice(PriceRow row, String reason) {}

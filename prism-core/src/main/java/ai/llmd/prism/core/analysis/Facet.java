@@ -3,9 +3,12 @@ package ai.llmd.prism.core.analysis;
 import ai.llmd.prism.api.BenchmarkPoint;
 import ai.llmd.prism.api.Deployment;
 import ai.llmd.prism.api.Role;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -93,6 +96,36 @@ public final class Facet {
   /** The point label {@code key} as a facet. */
   public static Facet label(String key) {
     return new Facet("label:" + key, p -> p.labels().get(key));
+  }
+
+  /**
+   * The facets of {@code facets} on which every one of {@code points} takes the same value, by
+   * name, with that value, in the order of {@code facets}; none when {@code points} is empty. A
+   * view of a group of points follows a facet filter only on these.
+   */
+  public static Map<String, String> agreed(
+      List<Facet> facets, Collection<? extends BenchmarkPoint> points) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (points.isEmpty()) {
+      return out;
+    }
+    for (Facet f : facets) {
+      String first = null;
+      boolean same = true;
+      for (BenchmarkPoint p : points) {
+        String v = f.valueOf(p);
+        if (first == null) {
+          first = v;
+        } else if (!first.equals(v)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        out.put(f.name(), first);
+      }
+    }
+    return out;
   }
 
   /** The facet's name, e.g. {@code accelerator}. */

@@ -238,7 +238,7 @@ public final class FindingsJson {
     }
     ObjectNode byKind = root.putObject("problemsByKind");
     for (Map.Entry<Problem.Kind, List<Problem>> e : s.byKind().entrySet()) {
-      ArrayNode a = byKind.putArray(lower(e.getKey()));
+      ArrayNode a = byKind.putArray(Labels.kind(e.getKey()));
       for (Problem p : e.getValue()) {
         ObjectNode n = a.addObject();
         n.put("severity", lower(p.severity()));

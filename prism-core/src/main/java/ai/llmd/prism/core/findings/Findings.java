@@ -116,7 +116,9 @@ public final class Findings {
     }
     this.points = List.copyOf(current);
     this.leftOutAsBaseline = dropped;
-    this.estimator = b.narrowing.apply(CostEstimator.of(b.catalog));
+    // each point is priced per model for costs, the cheapest under the SLO and the rankings:
+    // memoized, that is once
+    this.estimator = b.narrowing.apply(CostEstimator.of(b.catalog)).memoized();
   }
 
   /** Findings over {@code result} with every default. */
@@ -164,7 +166,12 @@ public final class Findings {
 
   /** The analysed points' configurations, by key. */
   public List<Series> configurations() {
-    return memo("configurations", () -> Catalog.of(points).all().series());
+    return memo("configurations", () -> catalog().all().series());
+  }
+
+  /** The analysed points indexed once, for configurations and facet counts alike. */
+  private Catalog catalog() {
+    return memo("catalog", () -> Catalog.of(points));
   }
 
   /** Short unique names for the configurations of the analysed points and the baseline. */
@@ -407,7 +414,7 @@ public final class Findings {
     return memo(
         "facets",
         () -> {
-          Catalog.Selection sel = Catalog.of(points).all();
+          Catalog.Selection sel = catalog().all();
           for (Map.Entry<Facet, List<String>> f : options.facetFilters.entrySet()) {
             sel = sel.where(f.getKey(), f.getValue());
           }
@@ -474,6 +481,15 @@ public final class Findings {
             QualityView.of(
                 Comparisons.top(points, options.rankMeasure, 1, Facet.MODEL::valueOf),
                 options.arena));
+  }
+
+  /**
+   * The arena score the quality overlay joins to {@code point}'s model: the one entry of the same
+   * canonical model and precision ({@link ArenaScores#scoreOf}); empty without scores given or
+   * without exactly one such entry. The explorer plots it as a measure of each point.
+   */
+  public Optional<ArenaScores.Score> arenaScore(BenchmarkPoint point) {
+    return options.arena == null ? Optional.empty() : options.arena.scoreOf(point.model());
   }
 
   /** The options these findings were built with; every default is filled in. */

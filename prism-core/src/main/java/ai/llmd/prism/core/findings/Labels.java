@@ -2,6 +2,7 @@ package ai.llmd.prism.core.findings;
 
 import ai.llmd.prism.api.Architecture;
 import ai.llmd.prism.api.BenchmarkPoint;
+import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.CostEstimate;
@@ -101,6 +102,15 @@ public final class Labels {
       case DISAGGREGATED -> "P/D";
       case UNKNOWN -> "unknown";
     };
+  }
+
+  /**
+   * A problem's kind as every output names it: {@code not-found}, {@code limit}, {@code
+   * unknown-format} (the JSON's {@code problemsByKind} keys, {@code validate}'s and the report's
+   * groups).
+   */
+  public static String kind(Problem.Kind k) {
+    return k.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**

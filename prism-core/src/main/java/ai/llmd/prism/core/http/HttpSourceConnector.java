@@ -1,5 +1,6 @@
 package ai.llmd.prism.core.http;
 
+import ai.llmd.prism.core.internal.OverLimitException;
 import ai.llmd.prism.spi.ObjectRef;
 import ai.llmd.prism.spi.SourceConnector;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,8 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,21 +112,34 @@ final class HttpSourceConnector implements SourceConnector {
       }
       if (status != 200) {
         response.body().close();
-        throw new IOException("HTTP " + status + " from " + uri);
+        throw statusError(status, uri);
       }
       try (InputStream body = response.body()) {
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > maxBytes) {
-          throw new IOException(tooLarge(uri));
+          throw new OverLimitException(tooLarge(uri));
         }
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
-          throw new IOException(tooLarge(uri));
+          throw new OverLimitException(tooLarge(uri));
         }
         return new ByteArrayInputStream(bytes);
       }
     }
     throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + object.uri());
+  }
+
+  /**
+   * The error of a refused fetch, typed so its problem's kind follows: 404 and 410 are missing
+   * objects, 401 and 403 refusals; the message names the status either way.
+   */
+  private static IOException statusError(int status, URI uri) {
+    String message = "HTTP " + status + " from " + uri;
+    return switch (status) {
+      case 404, 410 -> new NoSuchFileException(null, null, message);
+      case 401, 403 -> new AccessDeniedException(null, null, message);
+      default -> new IOException(message);
+    };
   }
 
   private String tooLarge(URI uri) {

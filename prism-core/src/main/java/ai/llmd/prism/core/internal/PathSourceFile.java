@@ -44,7 +44,7 @@ public final class PathSourceFile implements SourceFile {
   public byte[] bytes() throws IOException {
     long size = Files.size(path);
     if (size > maxBytes) {
-      throw new IOException(
+      throw new OverLimitException(
           name
               + " is "
               + size

@@ -35,6 +35,17 @@ class CatalogTest {
   private final Catalog catalog = Catalog.of(List.of(a64, a8, b1, c1, c16, c2));
 
   @Test
+  void agreedFacetsAreTheOnesAllPointsShare() {
+    List<Facet> fs = List.of(Facet.ACCELERATOR, Facet.ENGINE, Facet.HARNESS);
+    assertThat(Facet.agreed(fs, List.of(a64, a8)))
+        .containsExactly(
+            entry("accelerator", "H100"), entry("engine", "vLLM"), entry("harness", "unknown"));
+    assertThat(Facet.agreed(fs, List.of(a64, b1)))
+        .containsExactly(entry("accelerator", "H100"), entry("harness", "unknown"));
+    assertThat(Facet.agreed(fs, List.of())).isEmpty();
+  }
+
+  @Test
   void countsDistinctConfigurationsUnderTheOtherActiveFilters() {
     assertThat(catalog.all().counts(Facet.ACCELERATOR))
         .containsExactly(entry("B200", 1), entry("H100", 2));

@@ -104,6 +104,8 @@ class ComparisonsTest {
     assertThat(out.baseline()).isCloseTo(Math.sqrt(800 * 4000), within(1e-9));
     assertThat(out.percentChange()).isCloseTo(10.0, within(1e-9));
     assertThat(out.verdict()).isEqualTo(RegressionReport.Verdict.IMPROVED);
+    assertThat(out.baselinePoints()).containsExactly(base.get(1), base.get(2));
+    assertThat(out.candidatePoints()).containsExactly(cand.get(1), cand.get(2));
     RegressionReport.Change tpot = r.changes().get(1);
     assertThat(tpot.percentChange()).isCloseTo(10.0, within(1e-9));
     assertThat(tpot.verdict()).isEqualTo(RegressionReport.Verdict.REGRESSED); // lower is better
@@ -117,6 +119,39 @@ class ComparisonsTest {
               assertThat(u.load()).isEqualTo("concurrency 128");
               assertThat(u.inBaseline()).isFalse();
               assertThat(u.configuration().key()).doesNotContain("version=");
+            });
+  }
+
+  @Test
+  void geomeansAverageTheRatiosOfTheKeptConfigurationsPerMeasure() {
+    List<BenchmarkPoint> base =
+        List.of(v("H100", "a", 8, 1000, 20), v("B200", "a", 8, 2000, 10), v("L4", "a", 8, 50, 90));
+    List<BenchmarkPoint> cand =
+        List.of(v("H100", "b", 8, 1210, 20), v("B200", "b", 8, 2000, 10), v("L4", "b", 8, 40, 99));
+    RegressionReport r = Comparisons.regression(base, cand, List.of(OUT, TPOT));
+
+    // H100 +21 % and B200 ±0 %: the geometric mean of 1.21 and 1 is 1.1, +10 %
+    List<RegressionReport.Geomean> g =
+        r.geomeans(c -> !c.configuration().key().contains("accelerator=L4"));
+    assertThat(g).extracting(RegressionReport.Geomean::measure).containsExactly(OUT, TPOT);
+    assertThat(g.get(0).configurations()).isEqualTo(2);
+    assertThat(g.get(0).percentChange()).isCloseTo(10.0, within(1e-9));
+    assertThat(g.get(0).verdict()).isEqualTo(RegressionReport.Verdict.IMPROVED);
+    assertThat(g.get(1).percentChange()).isCloseTo(0.0, within(1e-9));
+    assertThat(g.get(1).verdict()).isEqualTo(RegressionReport.Verdict.UNCHANGED);
+
+    // L4 alone: TPOT 90 -> 99 ms is +10 %, worse for a lower-is-better measure
+    RegressionReport.Geomean l4 =
+        r.geomeans(c -> c.configuration().key().contains("accelerator=L4")).get(1);
+    assertThat(l4.percentChange()).isCloseTo(10.0, within(1e-9));
+    assertThat(l4.verdict()).isEqualTo(RegressionReport.Verdict.REGRESSED);
+
+    assertThat(r.geomeans(c -> false))
+        .allSatisfy(
+            x -> {
+              assertThat(x.configurations()).isZero();
+              assertThat(x.percentChange()).isNaN();
+              assertThat(x.verdict()).isEqualTo(RegressionReport.Verdict.NO_DATA);
             });
   }
 

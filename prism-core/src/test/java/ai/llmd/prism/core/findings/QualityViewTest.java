@@ -34,6 +34,13 @@ class QualityViewTest {
     assertThat(q.scored()).isEqualTo(1);
     assertThat(llama.best().value())
         .isEqualTo(f.ranking().groups().get(llama.model()).get(0).value());
+    // per point, the overlay scores the points of that model and no other
+    for (var p : f.points()) {
+      boolean isLlama = p.model().id().equals(llama.model());
+      assertThat(f.arenaScore(p).map(ArenaScores.Score::score))
+          .as(p.model().id())
+          .isEqualTo(isLlama ? llama.arena() : java.util.Optional.empty());
+    }
   }
 
   @Test
@@ -43,5 +50,7 @@ class QualityViewTest {
     QualityView q = Findings.of(Prism.create().load(examples.toString())).quality();
     assertThat(q.models()).isNotEmpty().allMatch(m -> m.arena().isEmpty());
     assertThat(q.scored()).isZero();
+    Findings f = Findings.of(Prism.create().load(examples.toString()));
+    assertThat(f.points()).allMatch(p -> f.arenaScore(p).isEmpty());
   }
 }

@@ -190,6 +190,7 @@ class HttpSourceTest {
         .satisfies(
             p -> {
               assertThat(p.file()).endsWith("/trickle");
+              assertThat(p.kind()).isEqualTo(Problem.Kind.LIMIT);
               assertThat(p.message())
                   .contains("no complete object within 3 s")
                   .contains(Prism.READ_DEADLINE);

@@ -256,12 +256,35 @@ final class GcsSourceConnector implements WritableConnector {
       return storage.create(info, content, options).getGeneration().toString();
     } catch (BaseServiceException e) {
       if (e.getCode() == 412) {
+        if (precondition.kind() == Precondition.Kind.ABSENT) {
+          // a create whose answer was lost is retried by the client and then refused: if the
+          // object there has exactly these bytes, that write was this one
+          Optional<String> same = sameContent(at, content);
+          if (same.isPresent()) {
+            return same.get();
+          }
+        }
         throw new PreconditionFailedException(object, precondition);
       }
       if (e.getCode() == 404) {
         throw new FileNotFoundException("gs://" + at.bucket() + ": no such bucket");
       }
       throw new IOException("writing " + object + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The object's generation when it holds exactly {@code content} (same MD5). */
+  private Optional<String> sameContent(Location at, byte[] content) {
+    try {
+      Blob blob = storage.get(BlobId.of(at.bucket(), at.name()));
+      String md5 =
+          java.util.Base64.getEncoder()
+              .encodeToString(java.security.MessageDigest.getInstance("MD5").digest(content));
+      return blob != null && md5.equals(blob.getMd5())
+          ? Optional.of(blob.getGeneration().toString())
+          : Optional.empty();
+    } catch (BaseServiceException | java.security.NoSuchAlgorithmException e) {
+      return Optional.empty();
     }
   }
 
