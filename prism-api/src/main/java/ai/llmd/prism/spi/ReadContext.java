@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A reader never throws for bad data. It runs each row (a CSV line, an element of a JSON list, a
  * stage of a sweep) through {@link #row}: whatever that row throws, including the {@link
  * IllegalArgumentException} of a model record refusing an impossible value, becomes an ERROR
- * problem at the row's location and the rest of the file still loads.
+ * problem at the row's location (of kind {@link Problem.Kind#INVALID_VALUE} for that one) and the
+ * rest of the file still loads.
  *
  * <p>Problems name the file by {@link SourceFile#name()}; locations are JSON pointers ({@code
  * /benchmarks/2/metrics/ttft}), rows ({@code row 7}) or lines ({@code line 3, column 5}), as the
@@ -98,7 +99,8 @@ public interface ReadContext extends ReadSink {
       body.run();
       return true;
     } catch (RuntimeException e) {
-      error(location, failure(e));
+      Problem p = Problem.error(file().name(), location, failure(e));
+      problem(e instanceof IllegalArgumentException ? p.withKind(Problem.Kind.INVALID_VALUE) : p);
       return false;
     }
   }
@@ -139,15 +141,15 @@ public interface ReadContext extends ReadSink {
   default OptionalDouble factor(@Nullable String declared, Unit target, String location) {
     OptionalDouble f = target.factorFrom(declared);
     if (f.isEmpty()) {
-      error(
-          location,
+      String message =
           declared == null
               ? "no unit given for a quantity in " + target.symbol() + "; its values were not read"
               : "unknown unit '"
                   + declared
                   + "' for a quantity in "
                   + target.symbol()
-                  + "; its values were not read");
+                  + "; its values were not read";
+      problem(Problem.error(file().name(), location, message).withKind(Problem.Kind.UNIT));
     }
     return f;
   }

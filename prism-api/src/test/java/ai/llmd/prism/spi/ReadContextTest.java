@@ -55,6 +55,7 @@ class ReadContextTest {
     assertThat(p.file()).isEqualTo("runs/a.csv");
     assertThat(p.location()).isEqualTo("row 3");
     assertThat(p.message()).contains("-0.5");
+    assertThat(p.kind()).isEqualTo(Problem.Kind.INVALID_VALUE);
   }
 
   @Test
@@ -105,6 +106,7 @@ class ReadContextTest {
     assertThat(problems).extracting(Problem::location).containsExactly("/e2e/units", "/itl");
     assertThat(problems.get(0).message()).contains("'fortnights'").contains("ms");
     assertThat(problems.get(1).message()).contains("no unit given");
+    assertThat(problems).extracting(Problem::kind).containsOnly(Problem.Kind.UNIT);
   }
 
   @Test
