@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -38,12 +39,36 @@ final class Labels extends AbstractMap<String, String> {
     if (map.isEmpty()) {
       return EMPTY;
     }
-    TreeMap<String, String> sorted = new TreeMap<>();
-    map.forEach(
-        (key, value) ->
-            sorted.put(Text.clean(Objects.requireNonNull(key, "a label key")), Text.clean(value)));
-    String[] k = sorted.keySet().toArray(new String[0]);
-    String[] v = sorted.values().toArray(new String[0]);
+    String[] k = null;
+    String[] v = null;
+    if (map instanceof SortedMap<String, String> s && s.comparator() == null) {
+      k = new String[map.size()];
+      v = new String[k.length];
+      int i = 0;
+      // already sorted by key: no second tree, unless cleaning changes a key (and so the order)
+      for (Entry<String, String> e : map.entrySet()) {
+        String key = Objects.requireNonNull(e.getKey(), "a label key");
+        if (Text.clean(key) != key) {
+          k = null;
+          break;
+        }
+        k[i] = key;
+        v[i++] = Text.clean(e.getValue());
+      }
+    }
+    if (k == null) {
+      TreeMap<String, String> sorted = new TreeMap<>();
+      map.forEach(
+          (key, value) ->
+              sorted.put(
+                  Text.clean(Objects.requireNonNull(key, "a label key")), Text.clean(value)));
+      k = sorted.keySet().toArray(new String[0]);
+      v = sorted.values().toArray(new String[0]);
+    }
+    return shared(k, v);
+  }
+
+  private static Labels shared(String[] k, String[] v) {
     String[] last = lastKeys;
     if (Arrays.equals(last, k)) {
       k = last;

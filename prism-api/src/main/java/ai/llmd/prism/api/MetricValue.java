@@ -22,12 +22,14 @@ public record MetricValue(Metric metric, Distribution distribution, @Nullable St
       throw new IllegalArgumentException(metric.key() + ": a value needs at least one statistic");
     }
     // Every quantity in the model is a duration, a rate, a count or a share: none is negative.
-    for (Statistic s : distribution.statistics()) {
-      double v = distribution.get(s).getAsDouble();
-      if (v < 0) {
-        throw new IllegalArgumentException(
-            metric.key() + "." + s.key() + " must not be negative, was " + v);
-      }
+    Statistic negative = distribution.firstNegative();
+    if (negative != null) {
+      throw new IllegalArgumentException(
+          metric.key()
+              + "."
+              + negative.key()
+              + " must not be negative, was "
+              + distribution.get(negative).getAsDouble());
     }
     derivation = Text.clean(derivation);
     if (derivation != null && derivation.isBlank()) {

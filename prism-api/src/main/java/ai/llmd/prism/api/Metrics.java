@@ -3,7 +3,6 @@ package ai.llmd.prism.api;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,21 +13,17 @@ import org.jspecify.annotations.Nullable;
 /** The metric values of one benchmark point, at most one per {@link Metric}. */
 public final class Metrics {
 
-  private static final Metrics EMPTY = new Metrics(new EnumMap<>(Metric.class));
   private static final Metric[] METRICS = Metric.values();
+  private static final Metrics EMPTY = new Metrics(0, new MetricValue[0]);
 
   // The values present, in Metric order, and a bit per Metric saying which: a point holds a dozen
   // values, and a map of them would cost more than the values themselves.
   private final int present;
   private final MetricValue[] values;
 
-  private Metrics(EnumMap<Metric, MetricValue> values) {
-    int mask = 0;
-    for (Metric m : values.keySet()) {
-      mask |= 1 << m.ordinal();
-    }
-    this.present = mask;
-    this.values = values.values().toArray(new MetricValue[0]);
+  private Metrics(int present, MetricValue[] values) {
+    this.present = present;
+    this.values = values;
   }
 
   /** No values at all. */
@@ -45,7 +40,7 @@ public final class Metrics {
   public Builder toBuilder() {
     Builder b = new Builder();
     for (MetricValue v : values) {
-      b.values.put(v.metric(), v);
+      b.put(v);
     }
     return b;
   }
@@ -113,31 +108,48 @@ public final class Metrics {
 
   /** Collects metric values; a later value for the same metric replaces the earlier one. */
   public static final class Builder {
-    private final EnumMap<Metric, MetricValue> values = new EnumMap<>(Metric.class);
+    // by Metric ordinal: an EnumMap's iterators and toArray cost more than the values at a million
+    private final MetricValue[] values = new MetricValue[METRICS.length];
+    private int present;
 
     private Builder() {}
 
     public Builder put(MetricValue value) {
-      values.put(value.metric(), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(value, "value");
+      int i = value.metric().ordinal();
+      values[i] = value;
+      present |= 1 << i;
       return this;
     }
 
     /** Adds {@code value} only when the metric has no value yet. */
     public Builder putIfAbsent(MetricValue value) {
-      values.putIfAbsent(value.metric(), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(value, "value");
+      if (!has(value.metric())) {
+        put(value);
+      }
       return this;
     }
 
     public boolean has(Metric metric) {
-      return values.containsKey(metric);
+      return (present & (1 << metric.ordinal())) != 0;
     }
 
     public Optional<MetricValue> get(Metric metric) {
-      return Optional.ofNullable(values.get(metric));
+      return Optional.ofNullable(values[metric.ordinal()]);
     }
 
     public Metrics build() {
-      return values.isEmpty() ? EMPTY : new Metrics(values);
+      if (present == 0) {
+        return EMPTY;
+      }
+      MetricValue[] packed = new MetricValue[Integer.bitCount(present)];
+      for (int i = 0, j = 0; j < packed.length; i++) {
+        if (values[i] != null) {
+          packed[j++] = values[i];
+        }
+      }
+      return new Metrics(present, packed);
     }
   }
 }

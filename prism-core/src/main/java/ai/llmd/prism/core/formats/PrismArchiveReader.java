@@ -118,7 +118,7 @@ public final class PrismArchiveReader implements FormatReader {
           sink.problem(Problem.error(file.name(), pointer, "not an object; skipped"));
         } else {
           flat.clear();
-          flatten(p, USED, flat);
+          flatten(p, USED, flat, ctx.texts);
           if (flat.duplicate != null) {
             sink.problem(
                 Problem.error(
@@ -159,7 +159,9 @@ public final class PrismArchiveReader implements FormatReader {
     final Map<String, ModelRef> models = new HashMap<>();
     final Map<String, AcceleratorRef> accelerators = new HashMap<>();
     final Map<String, Parsed> configurations = new HashMap<>();
-    // label values repeat from entry to entry (configuration, source, file name): one copy each
+    // texts repeat from entry to entry (model, configuration, source, file name): one copy each
+    final TextPool texts = new TextPool(100_000);
+    // labels that are not texts (numbers) likewise
     final Map<String, String> strings = new HashMap<>();
 
     Context(SourceFile file, ReadSink sink) {
@@ -184,6 +186,7 @@ public final class PrismArchiveReader implements FormatReader {
     final String name;
     final String key;
     Path[] children = new Path[0];
+    final Map<String, Path> byName = new HashMap<>();
     int slot = -1;
 
     Path(String name, String key) {
@@ -192,8 +195,9 @@ public final class PrismArchiveReader implements FormatReader {
     }
 
     /**
-     * The child named {@code n}. Jackson interns member names, so identity almost always answers; a
-     * linear scan of a dozen children beats hashing here.
+     * The child named {@code n}. Jackson interns member names, so identity answers for a used one;
+     * the members not used (about half) are told apart by a hash lookup (of a hash the interned
+     * name caches) rather than a second scan comparing every name.
      */
     Path child(String n) {
       for (Path c : children) {
@@ -201,12 +205,7 @@ public final class PrismArchiveReader implements FormatReader {
           return c;
         }
       }
-      for (Path c : children) {
-        if (c.name.equals(n)) {
-          return c;
-        }
-      }
-      return null;
+      return byName.get(n);
     }
 
     static Path of(Map<String, Integer> slots, String... paths) {
@@ -219,6 +218,7 @@ public final class PrismArchiveReader implements FormatReader {
             c = new Path(part.intern(), (n.key + "/" + part).intern());
             n.children = Arrays.copyOf(n.children, n.children.length + 1);
             n.children[n.children.length - 1] = c;
+            n.byName.put(c.name, c);
           }
           n = c;
         }
@@ -314,7 +314,7 @@ public final class PrismArchiveReader implements FormatReader {
   }
 
   /** Flattens the used members of the current object into their slots. */
-  private static void flatten(JsonParser p, Path at, Entry out) throws IOException {
+  private static void flatten(JsonParser p, Path at, Entry out, TextPool texts) throws IOException {
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       Path child = at.child(p.currentName());
@@ -326,11 +326,17 @@ public final class PrismArchiveReader implements FormatReader {
         p.skipChildren(); // a structure where a value belongs: kept so that it is reported
         out.put(child, v, v == JsonToken.START_OBJECT ? "{…}" : "[…]", Double.NaN);
       } else if (v == JsonToken.START_OBJECT) {
-        flatten(p, child, out);
+        flatten(p, child, out, texts);
       } else if (v == JsonToken.START_ARRAY) {
         p.skipChildren(); // no array in an entry holds a value this reader uses
       } else if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
         out.put(child, v, null, p.getDoubleValue());
+      } else if (v == JsonToken.VALUE_STRING) {
+        out.put(
+            child,
+            v,
+            texts.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()),
+            Double.NaN);
       } else {
         out.put(child, v, v == JsonToken.VALUE_NULL ? null : p.getText(), Double.NaN);
       }
@@ -667,7 +673,10 @@ public final class PrismArchiveReader implements FormatReader {
     if (i >= 0 && e.tokens[i] != JsonToken.VALUE_NULL) {
       String s = e.show(i);
       if (s != null && !s.isBlank()) {
-        labels.put(name, ctx.strings.size() < 100_000 ? ctx.strings.computeIfAbsent(s, k -> k) : s);
+        if (e.tokens[i] != JsonToken.VALUE_STRING && ctx.strings.size() < 100_000) {
+          s = ctx.strings.computeIfAbsent(s, k -> k); // texts come from ctx.texts already
+        }
+        labels.put(name, s);
       }
     }
   }
