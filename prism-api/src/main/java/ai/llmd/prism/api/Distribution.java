@@ -99,7 +99,7 @@ public final class Distribution {
   }
 
   /** The first statistic below 0, or null: a check every value makes, without a set per call. */
-  Statistic firstNegative() {
+  @Nullable Statistic firstNegative() {
     for (Statistic s : STATS) {
       if (has(s) && at(Integer.bitCount(present & ((1 << s.ordinal()) - 1))) < 0) {
         return s;

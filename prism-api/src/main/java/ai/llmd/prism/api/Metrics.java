@@ -109,7 +109,7 @@ public final class Metrics {
   /** Collects metric values; a later value for the same metric replaces the earlier one. */
   public static final class Builder {
     // by Metric ordinal: an EnumMap's iterators and toArray cost more than the values at a million
-    private final MetricValue[] values = new MetricValue[METRICS.length];
+    private final @Nullable MetricValue[] values = new MetricValue[METRICS.length];
     private int present;
 
     private Builder() {}
