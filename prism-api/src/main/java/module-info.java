@@ -1,5 +1,8 @@
 /** The canonical model and plugin interfaces of Prism; depends on nothing but the JDK. */
 module ai.llmd.prism.api {
+  // nullness annotations: compile time only, and visible to those who compile against the API
+  requires static transitive org.jspecify;
+
   exports ai.llmd.prism.api;
   exports ai.llmd.prism.spi;
 

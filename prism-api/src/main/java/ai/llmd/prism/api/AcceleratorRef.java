@@ -1,6 +1,7 @@
 package ai.llmd.prism.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The accelerator a benchmark ran on: the spelling from the source and its canonical entry.
@@ -12,7 +13,11 @@ import java.util.Objects;
  * @param resolved whether the registry recognised the name
  */
 public record AcceleratorRef(
-    String raw, String name, String vendor, Double memoryGiB, boolean resolved) {
+    String raw,
+    String name,
+    @Nullable String vendor,
+    @Nullable Double memoryGiB,
+    boolean resolved) {
 
   public AcceleratorRef {
     raw = Text.clean(Objects.requireNonNull(raw, "raw"));

@@ -1,6 +1,7 @@
 package ai.llmd.prism.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a million tokens cost at one benchmark point under one pricing model, in USD. A cost read
@@ -14,8 +15,8 @@ import java.util.Objects;
  */
 public record Cost(
     PricingModel pricingModel,
-    Double perMillionOutputTokens,
-    Double perMillionInputTokens,
+    @Nullable Double perMillionOutputTokens,
+    @Nullable Double perMillionInputTokens,
     boolean estimated,
     String basis) {
 

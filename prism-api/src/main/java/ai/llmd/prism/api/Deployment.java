@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What served the benchmark: hardware, engine, serving stack and replica topology. Fields are
@@ -19,14 +20,14 @@ import java.util.OptionalInt;
  * @param nodes the number of nodes
  */
 public record Deployment(
-    AcceleratorRef accelerator,
-    Integer acceleratorCount,
-    String engine,
-    String engineVersion,
-    String servingStack,
+    @Nullable AcceleratorRef accelerator,
+    @Nullable Integer acceleratorCount,
+    @Nullable String engine,
+    @Nullable String engineVersion,
+    @Nullable String servingStack,
     List<String> components,
     List<Role> roles,
-    Integer nodes) {
+    @Nullable Integer nodes) {
 
   private static final Deployment UNKNOWN =
       new Deployment(null, null, null, null, null, List.of(), List.of(), null);
@@ -99,7 +100,7 @@ public record Deployment(
   }
 
   /** {@code "P:D"} (prefill to decode replicas) for a disaggregated deployment, else null. */
-  public String pdRatio() {
+  public @Nullable String pdRatio() {
     if (architecture() != Architecture.DISAGGREGATED) {
       return null;
     }
@@ -151,7 +152,7 @@ public record Deployment(
     private Builder() {}
 
     /** The accelerator type. */
-    public Builder accelerator(AcceleratorRef accelerator) {
+    public Builder accelerator(@Nullable AcceleratorRef accelerator) {
       this.accelerator = accelerator;
       return this;
     }
@@ -163,19 +164,19 @@ public record Deployment(
     }
 
     /** The canonical inference engine name, never the load harness. */
-    public Builder engine(String engine) {
+    public Builder engine(@Nullable String engine) {
       this.engine = engine;
       return this;
     }
 
     /** The engine version. */
-    public Builder engineVersion(String engineVersion) {
+    public Builder engineVersion(@Nullable String engineVersion) {
       this.engineVersion = engineVersion;
       return this;
     }
 
     /** The serving stack. */
-    public Builder servingStack(String servingStack) {
+    public Builder servingStack(@Nullable String servingStack) {
       this.servingStack = servingStack;
       return this;
     }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statistics a source reported for one quantity: only those it actually had. An absent
@@ -20,7 +21,7 @@ public final class Distribution {
   // which; a single statistic (the usual case) without an array: a point holds a dozen values.
   private final int present;
   private final double one;
-  private final double[] more;
+  private final double @Nullable [] more;
 
   private Distribution(int present, double one, double[] more) {
     this.present = present;
@@ -98,7 +99,7 @@ public final class Distribution {
   }
 
   /** The first statistic below 0, or null: a check every value makes, without a set per call. */
-  Statistic firstNegative() {
+  @Nullable Statistic firstNegative() {
     for (Statistic s : STATS) {
       if (has(s) && at(Integer.bitCount(present & ((1 << s.ordinal()) - 1))) < 0) {
         return s;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An unmodifiable map of labels sorted by key, kept as two arrays: a point's labels cost a few
@@ -88,7 +89,7 @@ final class Labels extends AbstractMap<String, String> {
   }
 
   @Override
-  public String get(Object key) {
+  public @Nullable String get(@Nullable Object key) {
     if (!(key instanceof String s)) {
       return null;
     }

@@ -3,6 +3,7 @@ package ai.llmd.prism.api;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One metric of one benchmark point: its statistics in the metric's canonical unit, and whether it
@@ -12,7 +13,7 @@ import java.util.OptionalDouble;
  * @param distribution the statistics, in {@code metric.unit()}
  * @param derivation the name of the rule that derived this value, or {@code null} when measured
  */
-public record MetricValue(Metric metric, Distribution distribution, String derivation) {
+public record MetricValue(Metric metric, Distribution distribution, @Nullable String derivation) {
 
   public MetricValue {
     Objects.requireNonNull(metric, "metric");

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The metric values of one benchmark point, at most one per {@link Metric}. */
 public final class Metrics {
@@ -49,7 +50,7 @@ public final class Metrics {
     return Optional.ofNullable(value(metric));
   }
 
-  private MetricValue value(Metric metric) {
+  private @Nullable MetricValue value(Metric metric) {
     int bit = 1 << metric.ordinal();
     return (present & bit) == 0 ? null : values[Integer.bitCount(present & (bit - 1))];
   }
@@ -108,7 +109,7 @@ public final class Metrics {
   /** Collects metric values; a later value for the same metric replaces the earlier one. */
   public static final class Builder {
     // by Metric ordinal: an EnumMap's iterators and toArray cost more than the values at a million
-    private final MetricValue[] values = new MetricValue[METRICS.length];
+    private final @Nullable MetricValue[] values = new MetricValue[METRICS.length];
     private int present;
 
     private Builder() {}

@@ -2,6 +2,7 @@ package ai.llmd.prism.api;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model a benchmark served: the name exactly as the source wrote it, and what the model
@@ -20,10 +21,10 @@ import java.util.Objects;
 public record ModelRef(
     String raw,
     String id,
-    String family,
-    Double totalParamsBillions,
-    Double activeParamsBillions,
-    String precision,
+    @Nullable String family,
+    @Nullable Double totalParamsBillions,
+    @Nullable Double activeParamsBillions,
+    @Nullable String precision,
     boolean resolved) {
 
   public ModelRef {
@@ -81,7 +82,7 @@ public record ModelRef(
     }
 
     /** The model family. */
-    public Builder family(String family) {
+    public Builder family(@Nullable String family) {
       this.family = family;
       return this;
     }
@@ -99,7 +100,7 @@ public record ModelRef(
     }
 
     /** The weight precision or quantization. */
-    public Builder precision(String precision) {
+    public Builder precision(@Nullable String precision) {
       this.precision = precision;
       return this;
     }

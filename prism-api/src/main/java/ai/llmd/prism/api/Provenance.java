@@ -2,6 +2,7 @@ package ai.llmd.prism.api;
 
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a point came from, precisely enough to find it again.
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param formatVersion the format version the reader recognised, or {@code null}
  * @param location where in the file (a JSON pointer, {@code row 12}, {@code stage 3}); may be empty
  */
-public record Provenance(URI source, String format, String formatVersion, String location) {
+public record Provenance(
+    URI source, String format, @Nullable String formatVersion, String location) {
 
   public Provenance {
     Objects.requireNonNull(source, "source");

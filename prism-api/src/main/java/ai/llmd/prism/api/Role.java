@@ -1,6 +1,7 @@
 package ai.llmd.prism.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One group of identical serving replicas: aggregated replicas, or the prefill or decode side of a
@@ -17,11 +18,11 @@ import java.util.Objects;
 public record Role(
     Role.Kind kind,
     int replicas,
-    Integer tp,
-    Integer dp,
-    Integer pp,
-    Integer ep,
-    Integer acceleratorsPerReplica) {
+    @Nullable Integer tp,
+    @Nullable Integer dp,
+    @Nullable Integer pp,
+    @Nullable Integer ep,
+    @Nullable Integer acceleratorsPerReplica) {
 
   /** What a group of replicas does. */
   public enum Kind {
@@ -43,7 +44,7 @@ public record Role(
   }
 
   /** Replicas × accelerators per replica, or {@code null} when the latter is unknown. */
-  public Integer accelerators() {
+  public @Nullable Integer accelerators() {
     return acceleratorsPerReplica == null ? null : replicas * acceleratorsPerReplica;
   }
 

@@ -2,6 +2,7 @@ package ai.llmd.prism.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes strings safe for every output: a lone UTF-16 surrogate (which a JSON reader accepts from
@@ -13,7 +14,7 @@ final class Text {
   private Text() {}
 
   /** {@code s} itself when it is well-formed UTF-16 (the usual case, no copy), else a repair. */
-  static String clean(String s) {
+  static @Nullable String clean(@Nullable String s) {
     if (s == null) {
       return null;
     }

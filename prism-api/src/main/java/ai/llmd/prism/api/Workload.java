@@ -1,5 +1,7 @@
 package ai.llmd.prism.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The load a benchmark point was measured under. Fields are {@code null} where the source did not
  * say; a rate or concurrency of {@link Double#POSITIVE_INFINITY} means "unlimited".
@@ -15,14 +17,14 @@ package ai.llmd.prism.api;
  * @param stage the index of this load level in its sweep
  */
 public record Workload(
-    Distribution inputLength,
-    Distribution outputLength,
-    String dataset,
-    String harness,
-    String harnessVersion,
-    Double targetRequestRate,
-    Double concurrency,
-    Integer stage) {
+    @Nullable Distribution inputLength,
+    @Nullable Distribution outputLength,
+    @Nullable String dataset,
+    @Nullable String harness,
+    @Nullable String harnessVersion,
+    @Nullable Double targetRequestRate,
+    @Nullable Double concurrency,
+    @Nullable Integer stage) {
 
   private static final Workload UNKNOWN =
       new Workload(null, null, null, null, null, null, null, null);
@@ -95,31 +97,31 @@ public record Workload(
     private Builder() {}
 
     /** Input (prompt) lengths in tokens. */
-    public Builder inputLength(Distribution inputLength) {
+    public Builder inputLength(@Nullable Distribution inputLength) {
       this.inputLength = inputLength;
       return this;
     }
 
     /** Output lengths in tokens. */
-    public Builder outputLength(Distribution outputLength) {
+    public Builder outputLength(@Nullable Distribution outputLength) {
       this.outputLength = outputLength;
       return this;
     }
 
     /** The dataset or use case. */
-    public Builder dataset(String dataset) {
+    public Builder dataset(@Nullable String dataset) {
       this.dataset = dataset;
       return this;
     }
 
     /** The load generator. */
-    public Builder harness(String harness) {
+    public Builder harness(@Nullable String harness) {
       this.harness = harness;
       return this;
     }
 
     /** The load generator's version. */
-    public Builder harnessVersion(String harnessVersion) {
+    public Builder harnessVersion(@Nullable String harnessVersion) {
       this.harnessVersion = harnessVersion;
       return this;
     }

@@ -1,6 +1,7 @@
 package ai.llmd.prism.spi;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** Draws a {@link ChartSpec} in one output format. */
 public interface ChartRenderer {
@@ -15,7 +16,7 @@ public interface ChartRenderer {
    *
    * @since 0.2
    */
-  default String requestedApiVersion() {
+  default @Nullable String requestedApiVersion() {
     return null;
   }
 

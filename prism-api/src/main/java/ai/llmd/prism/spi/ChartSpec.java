@@ -2,6 +2,7 @@ package ai.llmd.prism.spi;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A description of a chart, independent of how it is drawn: axes, and series of points, some of
@@ -124,7 +125,7 @@ public record ChartSpec(
    *     (e.g. one group per accelerator, one series per model); null gives the series its own
    *     colour
    */
-  public record Series(String name, List<Point> points, boolean connect, String group) {
+  public record Series(String name, List<Point> points, boolean connect, @Nullable String group) {
     public Series {
       Objects.requireNonNull(name, "name");
       points = List.copyOf(points);

@@ -3,6 +3,7 @@ package ai.llmd.prism.spi;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain key-value configuration for a connector, backed by a map, properties or the environment.
@@ -15,7 +16,7 @@ public interface ConnectorConfig {
   ConnectorConfig EMPTY = key -> null;
 
   /** The raw value of {@code key}, or {@code null}. */
-  String get(String key);
+  @Nullable String get(String key);
 
   /** A configuration backed by an immutable copy of {@code values}. */
   static ConnectorConfig of(Map<String, String> values) {

@@ -1,5 +1,7 @@
 package ai.llmd.prism.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes {@link SourceConnector}s for one URI scheme ({@code gs}, {@code s3}, {@code giq}, …).
  * Discovered with {@link java.util.ServiceLoader}; must be cheap to instantiate and must not touch
@@ -17,7 +19,7 @@ public interface ConnectorProvider {
    *
    * @since 0.2
    */
-  default String requestedApiVersion() {
+  default @Nullable String requestedApiVersion() {
     return null;
   }
 

@@ -4,6 +4,7 @@ import ai.llmd.prism.api.BenchmarkPoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes points in one output format; the counterpart of {@link FormatReader}. Built-in writers are
@@ -35,7 +36,7 @@ public interface FormatWriter {
    *
    * @since 0.2
    */
-  default String requestedApiVersion() {
+  default @Nullable String requestedApiVersion() {
     return null;
   }
 

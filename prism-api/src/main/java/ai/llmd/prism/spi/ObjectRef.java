@@ -2,6 +2,7 @@ package ai.llmd.prism.spi;
 
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One object a {@link SourceConnector} listed.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param changeToken what changes when the content changes (ETag, generation); connectors for
  *     object stores always set it, and {@code null} means "unknown, never cache"
  */
-public record ObjectRef(URI uri, String key, long size, String changeToken) {
+public record ObjectRef(URI uri, String key, long size, @Nullable String changeToken) {
 
   public ObjectRef {
     Objects.requireNonNull(uri, "uri");

@@ -1,6 +1,7 @@
 package ai.llmd.prism.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a {@link WritableConnector#put} may write.
@@ -10,7 +11,7 @@ import java.util.Objects;
  *     {@code null}
  * @since 0.2
  */
-public record Precondition(Kind kind, String changeToken) {
+public record Precondition(Kind kind, @Nullable String changeToken) {
 
   /** The kinds of condition. */
   public enum Kind {

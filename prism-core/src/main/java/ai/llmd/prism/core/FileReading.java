@@ -8,7 +8,8 @@ import ai.llmd.prism.core.internal.OverLimitException;
 import ai.llmd.prism.core.internal.Parsing;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
-import ai.llmd.prism.spi.ReadSink;
+import ai.llmd.prism.spi.ReadContext;
+import ai.llmd.prism.spi.ReadLimits;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -106,8 +107,19 @@ final class FileReading {
     List<BenchmarkPoint> points = new ArrayList<>();
     List<Problem> problems = new Bounded();
     int[] beyondLimit = {0};
-    ReadSink sink =
-        new ReadSink() {
+    ReadLimits limits = new ReadLimits(options.maxFileBytes(), options.maxPointsPerFile());
+    ReadContext sink =
+        new ReadContext() {
+          @Override
+          public SourceFile file() {
+            return file;
+          }
+
+          @Override
+          public ReadLimits limits() {
+            return limits;
+          }
+
           @Override
           public void point(BenchmarkPoint point) {
             if (points.size() >= options.maxPointsPerFile()) {

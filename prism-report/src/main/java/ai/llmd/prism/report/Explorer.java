@@ -205,17 +205,25 @@ final class Explorer {
 
   /** Every metric and statistic some point has, as measured in total; null where absent. */
   private static void measures(JsonGenerator g, List<BenchmarkPoint> ps) throws IOException {
-    g.writeArrayFieldStart("measures");
-    for (Metric m : Metric.values()) {
-      for (Statistic s : Statistic.values()) {
-        boolean any = false;
-        for (BenchmarkPoint p : ps) {
-          if (p.metrics().get(m, s).isPresent()) {
-            any = true;
-            break;
+    // which metric and statistic any point has, in one pass: asking every point for every pair
+    // that none has cost metrics × statistics × points lookups
+    Metric[] metrics = Metric.values();
+    Statistic[] stats = Statistic.values();
+    boolean[][] present = new boolean[metrics.length][stats.length];
+    for (BenchmarkPoint p : ps) {
+      for (Metric m : metrics) {
+        Optional<MetricValue> v = p.metrics().get(m);
+        if (v.isPresent()) {
+          for (Statistic s : stats) {
+            present[m.ordinal()][s.ordinal()] |= v.get().get(s).isPresent();
           }
         }
-        if (!any) {
+      }
+    }
+    g.writeArrayFieldStart("measures");
+    for (Metric m : metrics) {
+      for (Statistic s : stats) {
+        if (!present[m.ordinal()][s.ordinal()]) {
           continue;
         }
         g.writeStartObject();

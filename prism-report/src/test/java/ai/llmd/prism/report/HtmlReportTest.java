@@ -145,6 +145,9 @@ class HtmlReportTest {
         assertThat(section(html, id)).as(id).doesNotContain("class=\"omitted\"");
       }
     }
+    // examples/README.md is the one file no reader knows: counted by its kind, in validate's words
+    assertThat(section(html, "summary"))
+        .contains("<p class=\"kinds\">Problems by kind: unknown-format 1</p>");
     // 5003 output tokens/s on 8 H100 at concurrency 128 meets ttft.p90<=500ms,tpot.mean<=50ms
     assertThat(section(html, "winners"))
         .contains("Winner: <strong>H100 ×8, P/D 1:3, TP2, 0.3.1</strong> at concurrency 128")

@@ -17,6 +17,7 @@ import ai.llmd.prism.core.Prism;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import java.io.IOException;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * compatibility kit is the model): each rule is one named test. The implementation supplies a
  * reader and a sample it reads; optional capabilities (a sample with a bad row, expected values in
  * canonical units, registration in {@code META-INF/services}) are declared by overriding a method,
- * and the rules that need them are skipped, saying so, when they are not.
+ * and the rules that need them are skipped, saying so, when they are not. A sample of two or more
+ * points also proves row containment: a row whose code throws costs that row only.
  */
 public abstract class FormatReaderContract {
 
@@ -114,6 +116,37 @@ public abstract class FormatReaderContract {
 
     List<Problem> errors() {
       return problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+    }
+  }
+
+  /** A context whose first point throws, as if that row's code had. */
+  private static final class RowFails implements ReadContext {
+    final SourceFile file;
+    final List<BenchmarkPoint> points = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    boolean thrown;
+
+    RowFails(SourceFile file) {
+      this.file = file;
+    }
+
+    @Override
+    public SourceFile file() {
+      return file;
+    }
+
+    @Override
+    public void point(BenchmarkPoint point) {
+      if (!thrown) {
+        thrown = true;
+        throw new IllegalArgumentException("a failure planted by the contract in this row");
+      }
+      points.add(point);
+    }
+
+    @Override
+    public void problem(Problem problem) {
+      problems.add(problem);
     }
   }
 
@@ -290,6 +323,32 @@ public abstract class FormatReaderContract {
           .allSatisfy(
               p -> {
                 assertThat(p.file()).isEqualTo(bad.get().name());
+                assertThat(p.location()).as("where in the file").isNotBlank();
+              });
+    }
+
+    @Test
+    @DisplayName("a row whose code throws is an error at its place, and the other rows still load")
+    void aRowThatThrowsIsContained() {
+      SourceFile s = sample();
+      int all = read(s).points().size();
+      Assumptions.assumeTrue(all >= 2, "the sample has one point; containment needs two");
+      // the first point handed over throws, as a model record does for an impossible value
+      RowFails r = new RowFails(s);
+      assertThatCode(() -> assertTimeoutPreemptively(timeLimit(), () -> reader().read(s, r)))
+          .as(
+              "the failure of one row must not escape read() (run each row through"
+                  + " ReadContext.row)")
+          .doesNotThrowAnyException();
+      assertThat(r.points).as("points of the rows after the one that threw").isNotEmpty();
+      assertThat(r.points.size()).as("points").isLessThan(all);
+      assertThat(r.problems)
+          .filteredOn(p -> p.severity() == Problem.Severity.ERROR)
+          .as("the row that threw")
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.file()).isEqualTo(s.name());
                 assertThat(p.location()).as("where in the file").isNotBlank();
               });
     }

@@ -10,7 +10,6 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Metrics;
 import ai.llmd.prism.api.ModelRef;
-import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Provenance;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
@@ -18,6 +17,7 @@ import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -70,16 +70,15 @@ class FormatReaderContractCatchesBugsTest {
     }
 
     @Override
-    public void read(SourceFile file, ReadSink sink) throws IOException {
+    public void read(ReadContext context) throws IOException {
+      SourceFile file = context.file();
       String[] lines = new String(file.bytes(), StandardCharsets.UTF_8).split("\n");
       reads.incrementAndGet();
       for (int i = 1; i < lines.length; i++) {
         String[] cells = lines[i].split(";", -1);
-        try {
-          sink.point(point(file, i + 1, cells[0], seconds(cells[1])));
-        } catch (RuntimeException e) {
-          sink.problem(Problem.error(file.name(), "line " + (i + 1), "not a run: " + lines[i]));
-        }
+        int line = i + 1;
+        context.row(
+            "line " + line, () -> context.point(point(file, line, cells[0], seconds(cells[1]))));
       }
     }
 
@@ -221,6 +220,31 @@ class FormatReaderContractCatchesBugsTest {
     }
   }
 
+  static class LetsTheFailureOfARowEscape extends KvContract {
+    @Override
+    protected FormatReader reader() {
+      return new KvReader() {
+        @Override
+        public void read(ReadContext context) throws IOException {
+          SourceFile file = context.file();
+          String[] lines = new String(file.bytes(), StandardCharsets.UTF_8).split("\n");
+          for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(";", -1);
+            double ttft;
+            try {
+              ttft = seconds(cells[1]);
+            } catch (RuntimeException e) {
+              context.error("line " + (i + 1), "not a run: '" + lines[i] + "'");
+              continue;
+            }
+            // the bug: what building or handing over the point throws is not contained
+            context.point(point(file, i + 1, cells[0], ttft));
+          }
+        }
+      };
+    }
+  }
+
   /** The names of the rules that failed when the contract ran over {@code contract}. */
   private static Set<String> failures(Class<?> contract) {
     Set<String> failed = new TreeSet<>();
@@ -272,6 +296,12 @@ class FormatReaderContractCatchesBugsTest {
   @Test
   void aReaderWithStateFailsTheStatelessRules() {
     assertThat(failures(Stateful.class)).contains("readingTwiceGivesTheSamePoints");
+  }
+
+  @Test
+  void aReaderThatContainsBadCellsButNotTheRestOfARowFailsTheContainmentRule() {
+    assertThat(failures(LetsTheFailureOfARowEscape.class))
+        .containsExactly("aRowThatThrowsIsContained");
   }
 
   @Test

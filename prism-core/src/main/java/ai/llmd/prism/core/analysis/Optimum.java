@@ -148,7 +148,6 @@ public final class Optimum {
     Map<Configuration, String> misses = new LinkedHashMap<>();
     List<ParetoResult.Excluded> unchecked = new ArrayList<>();
     for (BenchmarkPoint p : points) {
-      Configuration config = Configuration.of(p);
       OptionalDouble v = value.apply(p);
       if (v.isEmpty()) {
         unchecked.add(new ParetoResult.Excluded(p, whyAbsent.apply(p)));
@@ -178,6 +177,7 @@ public final class Optimum {
         unchecked.add(new ParetoResult.Excluded(p, missing));
         continue;
       }
+      Configuration config = Configuration.of(p); // only for points that count: it builds a key
       if (violation != null) {
         misses.putIfAbsent(config, violation);
         continue;

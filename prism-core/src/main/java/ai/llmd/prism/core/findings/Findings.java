@@ -360,12 +360,13 @@ public final class Findings {
               Comparisons.aggregatedVsDisaggregated(
                   points, options.pdThroughput, options.pdLatency, targets);
           Map<WorkloadGroup, Set<Architecture>> sides = new TreeMap<>();
-          for (BenchmarkPoint p : points) {
-            Architecture a = p.deployment().architecture();
+          // per configuration, not per point: its points share deployment and workload group
+          for (Series s : configurations()) {
+            Architecture a = s.configuration().deployment().architecture();
             if (a != Architecture.UNKNOWN) {
               sides
                   .computeIfAbsent(
-                      Configuration.of(p).workloadGroup(),
+                      s.configuration().workloadGroup(),
                       k -> java.util.EnumSet.noneOf(Architecture.class))
                   .add(a);
             }

@@ -12,9 +12,11 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -94,8 +96,8 @@ public final class AiperfReader implements FormatReader {
           "start_time",
           "end_time");
 
-  private static final Values.StatKeys STATS =
-      new Values.StatKeys() {
+  private static final JsonFields.StatKeys STATS =
+      new JsonFields.StatKeys() {
         @Override
         public Statistic statistic(String key) {
           return switch (key) {
@@ -103,7 +105,7 @@ public final class AiperfReader implements FormatReader {
             case "min" -> Statistic.MIN;
             case "max" -> Statistic.MAX;
             case "std" -> Statistic.STDDEV;
-            default -> Values.pKey(key);
+            default -> JsonFields.pKey(key);
           };
         }
 
@@ -166,7 +168,7 @@ public final class AiperfReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
-    Issues issues = new Issues(sink, file.name());
+    ReadContext issues = ReadContext.of(file, sink);
     byte[] bytes = file.bytes();
     if (Trees.looksLikeJson(bytes)) {
       readJson(file, bytes, sink, issues);
@@ -177,21 +179,21 @@ public final class AiperfReader implements FormatReader {
 
   // ---------------------------------------------------------------- JSON
 
-  private void readJson(SourceFile file, byte[] bytes, ReadSink sink, Issues issues) {
+  private void readJson(SourceFile file, byte[] bytes, ReadSink sink, ReadContext issues) {
     JsonNode root;
     try {
       root = Trees.parse(bytes);
     } catch (IOException e) {
-      Values.parseError(issues, e);
+      JsonFields.parseError(issues, e);
       return;
     }
     if (!root.isObject()) {
-      issues.error("", "expected a JSON object, found " + Values.describe(root) + "; not read");
+      issues.error("", "expected a JSON object, found " + JsonFields.describe(root) + "; not read");
       return;
     }
     JsonNode container = root;
     String base = "";
-    JsonNode records = Values.object(root, "records", "", issues);
+    JsonNode records = JsonFields.object(root, "records", "", issues);
     if (records != null) {
       container = records;
       base = "/records";
@@ -203,16 +205,16 @@ public final class AiperfReader implements FormatReader {
       if (container == root && NOT_METRICS.contains(tag) || !v.isObject()) {
         continue; // not a metric: configuration, a flag or an identifier
       }
-      String ptr = Values.at(base, tag);
+      String ptr = JsonFields.at(base, tag);
       c.add(
           tag,
           tag,
-          Values.text(v, "unit"),
+          JsonFields.text(v, "unit"),
           ptr + "/unit",
           ptr,
           f -> {
             Distribution.Builder b = Distribution.builder();
-            Values.collect(v, ptr, f, STATS, issues, b);
+            JsonFields.collect(v, ptr, f, STATS, issues, b);
             return b;
           },
           issues);
@@ -222,7 +224,7 @@ public final class AiperfReader implements FormatReader {
       issues.warning("/was_cancelled", "the run was cancelled: its numbers cover only part of it");
     }
 
-    JsonNode cfg = Values.object(root, "input_config", "", issues);
+    JsonNode cfg = JsonFields.object(root, "input_config", "", issues);
     boolean genaiPerf =
         !root.has("aiperf_version")
             && !root.has("schema_version")
@@ -230,7 +232,7 @@ public final class AiperfReader implements FormatReader {
             && (file.name().endsWith(GENAI_PERF_JSON) || isGenaiPerfConfig(cfg));
     Map<String, String> labels = new TreeMap<>();
     for (String k : List.of("aiperf_version", "schema_version", "benchmark_id")) {
-      String t = Values.text(root, k);
+      String t = JsonFields.text(root, k);
       if (t != null) {
         labels.put(k, t);
       }
@@ -240,12 +242,12 @@ public final class AiperfReader implements FormatReader {
       issues.warning("/input_config", "no model name: the model is unknown");
     }
     String harness = genaiPerf ? "genai-perf" : ID;
-    String version = genaiPerf ? null : Values.text(root, "aiperf_version");
+    String version = genaiPerf ? null : JsonFields.text(root, "aiperf_version");
     String formatVersion =
         genaiPerf
             ? "genai-perf"
             : root.has("schema_version")
-                ? "schema " + Values.text(root, "schema_version")
+                ? "schema " + JsonFields.text(root, "schema_version")
                 : records != null ? "records" : null;
     Workload w =
         new Workload(
@@ -276,7 +278,7 @@ public final class AiperfReader implements FormatReader {
     Double rate;
   }
 
-  private static Config config(JsonNode cfg, Map<String, String> labels, Issues issues) {
+  private static Config config(JsonNode cfg, Map<String, String> labels, ReadContext issues) {
     Config c = new Config();
     if (cfg == null) {
       return c;
@@ -350,8 +352,8 @@ public final class AiperfReader implements FormatReader {
     return c;
   }
 
-  private static Double positive(JsonNode n, String key, String ptr, Issues issues) {
-    Double v = Values.number(n, key, ptr, issues);
+  private static Double positive(JsonNode n, String key, String ptr, ReadContext issues) {
+    Double v = JsonFields.number(n, key, ptr, issues);
     if (v != null && v == 0) {
       return null; // aiperf writes 0 or null for "not set"
     }
@@ -386,7 +388,7 @@ public final class AiperfReader implements FormatReader {
 
   // ---------------------------------------------------------------- CSV
 
-  private void readCsv(SourceFile file, byte[] bytes, ReadSink sink, Issues issues)
+  private void readCsv(SourceFile file, byte[] bytes, ReadSink sink, ReadContext issues)
       throws IOException {
     for (String json : List.of(AIPERF_JSON, GENAI_PERF_JSON)) {
       if (file.sibling(json).isPresent()) {
@@ -427,14 +429,17 @@ public final class AiperfReader implements FormatReader {
       String unit = nm.matches() ? nm.group(2) : null;
       String tag = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
       String[] h = header;
-      c.add(
-          tag,
-          first,
-          unit,
-          loc + ", column Metric",
+      issues.row(
           loc,
-          f -> csvStats(h, r, loc, f, issues),
-          issues);
+          () ->
+              c.add(
+                  tag,
+                  first,
+                  unit,
+                  loc + ", column Metric",
+                  loc,
+                  f -> csvStats(h, r, loc, f, issues),
+                  issues));
     }
     if (table.error() != null) {
       issues.error(
@@ -456,7 +461,7 @@ public final class AiperfReader implements FormatReader {
 
   /** The statistics of one CSV row under {@code header} ({@code avg}, … or {@code Value}). */
   private static Distribution.Builder csvStats(
-      String[] header, String[] r, String loc, double factor, Issues issues) {
+      String[] header, String[] r, String loc, double factor, ReadContext issues) {
     Distribution.Builder b = Distribution.builder();
     for (int c = 1; c < header.length && c < r.length; c++) {
       String key = DelimitedText.cell(header, c).toLowerCase(Locale.ROOT);
@@ -472,7 +477,7 @@ public final class AiperfReader implements FormatReader {
       } else if (v < 0) {
         issues.error(at, "must not be negative, was " + cell + "; not read");
       } else {
-        Values.put(b, s, v * factor, at, issues);
+        JsonFields.put(b, s, v * factor, at, issues);
       }
     }
     return b;
@@ -498,7 +503,7 @@ public final class AiperfReader implements FormatReader {
         String unitAt,
         String at,
         DoubleFunction<Distribution.Builder> stats,
-        Issues issues) {
+        ReadContext issues) {
       if (tag.equals(ISL) || tag.equals(OSL)) {
         Double f = lengthFactor(unit, unitAt, issues);
         Distribution.Builder b = f == null ? null : stats.apply(f);
@@ -521,18 +526,18 @@ public final class AiperfReader implements FormatReader {
       }
     }
 
-    void reportUnmapped(String at, Issues issues) {
+    void reportUnmapped(String at, ReadContext issues) {
       if (!unmapped.isEmpty()) {
         issues.info(at, "metrics without a canonical metric, not kept: " + unmapped);
       }
     }
   }
 
-  private static Double lengthFactor(String unit, String at, Issues issues) {
+  private static Double lengthFactor(String unit, String at, ReadContext issues) {
     if (unit == null) {
       return 1.0; // a length is a number of tokens
     }
-    OptionalDouble f = Units.factor(unit, Unit.TOKENS);
+    OptionalDouble f = Unit.TOKENS.factorFrom(unit);
     if (f.isEmpty()) {
       issues.error(at, "unit '" + unit + "' is not a number of tokens; not read");
       return null;
@@ -544,7 +549,7 @@ public final class AiperfReader implements FormatReader {
    * The factor from the declared unit to the metric's canonical unit, or null (reported) when the
    * unit is missing or does not measure this metric.
    */
-  private static Double factor(Metric metric, String unit, String at, Issues issues) {
+  private static Double factor(Metric metric, String unit, String at, ReadContext issues) {
     Unit target = metric.unit();
     if (unit == null) {
       if (target == Unit.COUNT) {
@@ -557,15 +562,15 @@ public final class AiperfReader implements FormatReader {
     OptionalDouble f;
     if (target == Unit.MILLISECONDS_PER_TOKEN) {
       // per-token latencies are declared as plain times (ms): the metric is per token
-      f = Units.factor(u, Unit.MILLISECONDS_PER_TOKEN);
+      f = Unit.MILLISECONDS_PER_TOKEN.factorFrom(u);
       if (f.isEmpty()) {
-        f = Units.factor(u, Unit.MILLISECONDS);
+        f = Unit.MILLISECONDS.factorFrom(u);
       }
     } else if ((target == Unit.TOKENS_PER_SECOND || target == Unit.REQUESTS_PER_SECOND)
         && u.equals("per sec")) {
       f = OptionalDouble.of(1); // genai-perf: the metric's name says tokens or requests
     } else {
-      f = Units.factor(u, target);
+      f = target.factorFrom(u);
     }
     if (f.isEmpty()) {
       issues.error(at, "unit '" + unit + "' is not a known unit of " + metric.key() + "; not read");
@@ -575,7 +580,7 @@ public final class AiperfReader implements FormatReader {
   }
 
   private static void put(
-      Metrics.Builder m, Metric metric, Distribution.Builder b, String at, Issues issues) {
+      Metrics.Builder m, Metric metric, Distribution.Builder b, String at, ReadContext issues) {
     if (b.isEmpty()) {
       return;
     }

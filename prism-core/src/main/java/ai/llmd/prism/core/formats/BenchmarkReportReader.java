@@ -4,6 +4,7 @@ import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -92,7 +93,7 @@ public final class BenchmarkReportReader implements FormatReader {
               Trees.limitOr(e, "not valid YAML or JSON: " + message(e))));
       return;
     }
-    Fields f = new Fields(file.name(), sink);
+    BrFields f = new BrFields(ReadContext.of(file, sink));
     if (!root.isObject()) {
       f.error("", "a benchmark report must be a mapping at the top level");
       return;

@@ -1,6 +1,6 @@
 package ai.llmd.prism.core.formats;
 
-import static ai.llmd.prism.core.formats.Fields.at;
+import static ai.llmd.prism.core.formats.BrFields.at;
 
 import ai.llmd.prism.api.AcceleratorRef;
 import ai.llmd.prism.api.BenchmarkPoint;
@@ -16,6 +16,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ final class BrExtension {
 
   private BrExtension() {}
 
-  static BenchmarkPoint apply(BenchmarkPoint p, JsonNode ext, Fields f) {
+  static BenchmarkPoint apply(BenchmarkPoint p, JsonNode ext, BrFields f) {
     if (!ext.isObject()) {
-      f.error(AT, "expected a mapping, found " + Fields.describe(ext));
+      f.error(AT, "expected a mapping, found " + JsonFields.describe(ext));
       return p;
     }
     try {
@@ -65,7 +66,7 @@ final class BrExtension {
     }
   }
 
-  private static ModelRef model(ModelRef m, JsonNode ext, Fields f) {
+  private static ModelRef model(ModelRef m, JsonNode ext, BrFields f) {
     if (ext == null) {
       return m;
     }
@@ -75,7 +76,7 @@ final class BrExtension {
     if (r != null && r.isTextual()) {
       raw = r.asText(); // may be empty: a source that named its model ""
     } else if (r != null) {
-      f.error(at(a, "raw"), "expected text, found " + Fields.describe(r));
+      f.error(at(a, "raw"), "expected text, found " + JsonFields.describe(r));
     }
     return new ModelRef(
         raw,
@@ -87,7 +88,7 @@ final class BrExtension {
         false);
   }
 
-  private static Deployment deployment(Deployment d, JsonNode ext, Fields f) {
+  private static Deployment deployment(Deployment d, JsonNode ext, BrFields f) {
     AcceleratorRef acc = d.accelerator();
     if (ext.has("accelerator")) {
       JsonNode a = ext.get("accelerator");
@@ -129,7 +130,8 @@ final class BrExtension {
           components.add(cs.get(i).asText());
         } else {
           f.error(
-              at(at(at, "components"), i), "expected text, found " + Fields.describe(cs.get(i)));
+              at(at(at, "components"), i),
+              "expected text, found " + JsonFields.describe(cs.get(i)));
         }
       }
     }
@@ -167,9 +169,9 @@ final class BrExtension {
         d.nodes());
   }
 
-  private static Role role(JsonNode r, String at, Fields f) {
+  private static Role role(JsonNode r, String at, BrFields f) {
     if (!r.isObject()) {
-      f.error(at, "expected a role mapping, found " + Fields.describe(r));
+      f.error(at, "expected a role mapping, found " + JsonFields.describe(r));
       return null;
     }
     String kindText = f.text(r, at, "kind", true);
@@ -189,7 +191,7 @@ final class BrExtension {
         count(r, at, "accelerators_per_replica", f));
   }
 
-  private static Workload workload(Workload w, JsonNode ext, Fields f) {
+  private static Workload workload(Workload w, JsonNode ext, BrFields f) {
     if (ext == null) {
       return w;
     }
@@ -211,12 +213,12 @@ final class BrExtension {
     return new Workload(isl, osl, dataset, harness, harnessVersion, rate, concurrency, stage);
   }
 
-  private static Distribution lengths(JsonNode ext, String at, String key, Fields f) {
+  private static Distribution lengths(JsonNode ext, String at, String key, BrFields f) {
     return ext.get(key).isNull() ? null : f.statistics(ext, at, key, Unit.TOKENS, false);
   }
 
   /** A rate or concurrency: a positive number, or {@code .inf} for "unlimited". */
-  private static Double load(JsonNode ext, String at, String key, Fields f) {
+  private static Double load(JsonNode ext, String at, String key, BrFields f) {
     JsonNode v = ext.get(key);
     if (v.isNull()) {
       return null;
@@ -233,7 +235,7 @@ final class BrExtension {
     return d;
   }
 
-  private static Metrics metrics(Metrics m, JsonNode ext, Fields f) {
+  private static Metrics metrics(Metrics m, JsonNode ext, BrFields f) {
     if (ext == null) {
       return m;
     }
@@ -262,7 +264,7 @@ final class BrExtension {
     return b.build();
   }
 
-  private static List<Cost> costs(JsonNode costs, Fields f) {
+  private static List<Cost> costs(JsonNode costs, BrFields f) {
     if (costs == null) {
       return List.of();
     }
@@ -289,7 +291,7 @@ final class BrExtension {
     return out;
   }
 
-  private static Map<String, String> labels(Map<String, String> read, JsonNode labels, Fields f) {
+  private static Map<String, String> labels(Map<String, String> read, JsonNode labels, BrFields f) {
     if (labels == null) {
       return new TreeMap<>(read);
     }
@@ -307,11 +309,11 @@ final class BrExtension {
     return out;
   }
 
-  private static Integer count(JsonNode parent, String at, String key, Fields f) {
+  private static Integer count(JsonNode parent, String at, String key, BrFields f) {
     return f.count(parent, at, key, false);
   }
 
-  private static Double positive(JsonNode parent, String at, String key, Fields f) {
+  private static Double positive(JsonNode parent, String at, String key, BrFields f) {
     Double d = f.number(parent, at, key, false);
     if (d != null && d == 0) {
       f.error(at(at, key), "must be greater than 0");

@@ -1,9 +1,9 @@
 package ai.llmd.prism.core.formats;
 
+import static ai.llmd.prism.core.formats.BrFields.at;
 import static ai.llmd.prism.core.formats.BrV02.count;
 import static ai.llmd.prism.core.formats.BrV02.put;
 import static ai.llmd.prism.core.formats.BrV02.putLabel;
-import static ai.llmd.prism.core.formats.Fields.at;
 
 import ai.llmd.prism.api.AcceleratorRef;
 import ai.llmd.prism.api.BenchmarkPoint;
@@ -18,6 +18,7 @@ import ai.llmd.prism.api.Role;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ final class BrV01 {
 
   private BrV01() {}
 
-  static void read(JsonNode root, Fields f, SourceFile file, ReadSink sink) {
+  static void read(JsonNode root, BrFields f, SourceFile file, ReadSink sink) {
     Map<String, String> labels = new TreeMap<>();
     Metrics.Builder metrics = Metrics.builder();
 
@@ -75,7 +76,7 @@ final class BrV01 {
             new Provenance(file.uri(), BenchmarkReportReader.ID, "0.1", "")));
   }
 
-  private static String adapters(JsonNode model, Fields f) {
+  private static String adapters(JsonNode model, BrFields f) {
     JsonNode list = f.array(model, "/scenario/model", "adapters", false);
     if (list == null) {
       return null;
@@ -85,7 +86,8 @@ final class BrV01 {
       JsonNode a = list.get(i);
       if (!a.isObject()) {
         f.error(
-            at("/scenario/model/adapters", i), "expected a mapping, found " + Fields.describe(a));
+            at("/scenario/model/adapters", i),
+            "expected a mapping, found " + JsonFields.describe(a));
         continue;
       }
       a.properties().forEach(e -> out.add(e.getKey() + "=" + e.getValue().asText()));
@@ -94,7 +96,7 @@ final class BrV01 {
   }
 
   private static Distribution[] readMetrics(
-      JsonNode m, Fields f, Metrics.Builder metrics, Map<String, String> labels) {
+      JsonNode m, BrFields f, Metrics.Builder metrics, Map<String, String> labels) {
     Distribution[] lengths = new Distribution[2];
     if (m == null) {
       return lengths;
@@ -150,13 +152,13 @@ final class BrV01 {
     }
   }
 
-  private static Workload readLoad(JsonNode scenario, Fields f, Distribution[] lengths) {
+  private static Workload readLoad(JsonNode scenario, BrFields f, Distribution[] lengths) {
     JsonNode load = f.object(scenario, "/scenario", "load", scenario != null);
     String harness = f.text(load, "/scenario/load", "name", load != null);
     String type = f.text(load, "/scenario/load", "type", false);
     Integer stage = null;
     JsonNode md = load == null ? null : load.get("metadata");
-    if (md != null && md.isObject() && !Fields.absent(md, "stage")) {
+    if (md != null && md.isObject() && !BrFields.absent(md, "stage")) {
       stage = f.count(md, "/scenario/load/metadata", "stage", false);
     }
     // load.args is harness-native (formats.md §1.3): no target rate is guessed from it.
@@ -164,7 +166,7 @@ final class BrV01 {
   }
 
   /** One {@code host.type} entry per pod; identical pods of one kind become one role. */
-  private static Deployment readDeployment(JsonNode scenario, Fields f) {
+  private static Deployment readDeployment(JsonNode scenario, BrFields f) {
     JsonNode host = f.object(scenario, "/scenario", "host", false);
     JsonNode platform = f.object(scenario, "/scenario", "platform", false);
     String engine = null;
@@ -175,7 +177,7 @@ final class BrV01 {
         String e = at("/scenario/platform/engine", i);
         JsonNode en = engines.get(i);
         if (!en.isObject()) {
-          f.error(e, "expected a mapping, found " + Fields.describe(en));
+          f.error(e, "expected a mapping, found " + JsonFields.describe(en));
           continue;
         }
         String name = f.text(en, e, "name", true);
@@ -217,7 +219,7 @@ final class BrV01 {
       JsonNode tn = types.get(i);
       Role.Kind kind = tn.isTextual() ? BrV02.kind(tn.asText()) : null;
       if (kind == null) {
-        f.error(ti, "expected replica, prefill or decode, found " + Fields.describe(tn));
+        f.error(ti, "expected replica, prefill or decode, found " + JsonFields.describe(tn));
         totalKnown = false;
         continue;
       }
@@ -226,7 +228,7 @@ final class BrV01 {
       String ai = at("/scenario/host/accelerator", i);
       JsonNode acc = accs.get(i);
       if (!acc.isObject()) {
-        f.error(ai, "expected a mapping, found " + Fields.describe(acc));
+        f.error(ai, "expected a mapping, found " + JsonFields.describe(acc));
         totalKnown = false;
         continue;
       }
@@ -277,11 +279,11 @@ final class BrV01 {
   }
 
   /** A parallelism degree; the schema defaults a missing one to 1 when parallelism is given. */
-  private static Integer degree(JsonNode par, String at, String key, Fields f) {
+  private static Integer degree(JsonNode par, String at, String key, BrFields f) {
     if (par == null) {
       return null;
     }
-    return Fields.absent(par, key) ? Integer.valueOf(1) : f.positiveCount(par, at, key, key);
+    return BrFields.absent(par, key) ? Integer.valueOf(1) : f.positiveCount(par, at, key, key);
   }
 
   /** What makes two pods interchangeable replicas of one role. */

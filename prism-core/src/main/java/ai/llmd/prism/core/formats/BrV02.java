@@ -1,6 +1,6 @@
 package ai.llmd.prism.core.formats;
 
-import static ai.llmd.prism.core.formats.Fields.at;
+import static ai.llmd.prism.core.formats.BrFields.at;
 
 import ai.llmd.prism.api.AcceleratorRef;
 import ai.llmd.prism.api.BenchmarkPoint;
@@ -16,6 +16,7 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ final class BrV02 {
 
   private BrV02() {}
 
-  static void read(JsonNode root, Fields f, SourceFile file, ReadSink sink, String version) {
+  static void read(JsonNode root, BrFields f, SourceFile file, ReadSink sink, String version) {
     Map<String, String> labels = new TreeMap<>();
     Metrics.Builder metrics = Metrics.builder();
 
@@ -96,7 +97,7 @@ final class BrV02 {
   // ---------------------------------------------------------------- run
 
   private static void readRun(
-      JsonNode run, Fields f, Map<String, String> labels, Metrics.Builder metrics) {
+      JsonNode run, BrFields f, Map<String, String> labels, Metrics.Builder metrics) {
     if (run == null) {
       return;
     }
@@ -112,7 +113,7 @@ final class BrV02 {
         if (w.isValueNode() && !w.isNull()) {
           words.add(w.asText());
         } else {
-          f.error(at("/run/keywords", i), "expected text, found " + Fields.describe(w));
+          f.error(at("/run/keywords", i), "expected text, found " + JsonFields.describe(w));
         }
       }
       putLabel(labels, "run.keywords", words.isEmpty() ? null : String.join(",", words));
@@ -155,7 +156,7 @@ final class BrV02 {
 
   /** Reads the aggregate request performance; returns measured {input, output} lengths. */
   private static Distribution[] readAggregate(
-      JsonNode aggregate, Fields f, Metrics.Builder metrics) {
+      JsonNode aggregate, BrFields f, Metrics.Builder metrics) {
     Distribution[] lengths = new Distribution[2];
     if (aggregate == null) {
       return lengths;
@@ -219,7 +220,7 @@ final class BrV02 {
    * aggregated}, else their only component). Several components with no aggregate are not combined:
    * averaging them would need weights the report does not give.
    */
-  private static void readObservability(JsonNode obs, Fields f, Metrics.Builder metrics) {
+  private static void readObservability(JsonNode obs, BrFields f, Metrics.Builder metrics) {
     if (obs == null) {
       return;
     }
@@ -239,7 +240,7 @@ final class BrV02 {
    * else the mean of the samples of its time series. Power adds up across pods, so the components
    * that report it are summed (a sum of measured means, named as a rule).
    */
-  private static void readPower(JsonNode obs, Fields f, Metrics.Builder metrics) {
+  private static void readPower(JsonNode obs, BrFields f, Metrics.Builder metrics) {
     String o = "/results/observability/components";
     JsonNode components = f.array(obs, "/results/observability", "components", false);
     if (components == null) {
@@ -255,7 +256,7 @@ final class BrV02 {
       }
       String here = at(o, i);
       JsonNode agg = c.get("aggregate");
-      if (agg != null && agg.isObject() && !Fields.absent(agg, "power_consumption")) {
+      if (agg != null && agg.isObject() && !BrFields.absent(agg, "power_consumption")) {
         Distribution d =
             f.statistics(agg, at(here, "aggregate"), "power_consumption", Unit.WATTS, false);
         if (d != null && d.mean().isPresent()) {
@@ -296,17 +297,17 @@ final class BrV02 {
   }
 
   /** The plain mean of a TimeSeriesData's samples ({@code value}, else {@code mean}), in W. */
-  private static Double seriesMean(JsonNode ts, String at, Fields f) {
+  private static Double seriesMean(JsonNode ts, String at, BrFields f) {
     if (!ts.isObject()) {
-      f.error(at, "expected a time series mapping, found " + Fields.describe(ts));
+      f.error(at, "expected a time series mapping, found " + JsonFields.describe(ts));
       return null;
     }
-    OptionalDouble factor = Units.factor(ts.path("units").asText(null), Unit.WATTS);
+    OptionalDouble factor = Unit.WATTS.factorFrom(ts.path("units").asText(null));
     if (factor.isEmpty()) {
       f.error(
           at(at, "units"),
           "power needs a unit in watts, found "
-              + Fields.describe(ts.get("units"))
+              + JsonFields.describe(ts.get("units"))
               + "; the series was not loaded");
       return null;
     }
@@ -326,7 +327,7 @@ final class BrV02 {
       }
       Double d = v.isTextual() ? parsed(v.asText()) : f.number(v, sat);
       if (d == null) {
-        f.warning(sat, "power sample " + Fields.describe(v) + " is not a number; left out");
+        f.warning(sat, "power sample " + JsonFields.describe(v) + " is not a number; left out");
         continue;
       }
       sum += d * factor.getAsDouble();
@@ -349,7 +350,7 @@ final class BrV02 {
   }
 
   private static Distribution observed(
-      JsonNode obs, Fields f, String formalKey, String adhocKey, String what) {
+      JsonNode obs, BrFields f, String formalKey, String adhocKey, String what) {
     String o = "/results/observability";
     JsonNode components = f.array(obs, o, "components", false);
     List<String> formal = new ArrayList<>();
@@ -357,7 +358,7 @@ final class BrV02 {
       for (int i = 0; i < components.size(); i++) {
         JsonNode c = components.get(i);
         JsonNode agg = c.isObject() ? c.get("aggregate") : null;
-        if (agg != null && agg.isObject() && !Fields.absent(agg, formalKey)) {
+        if (agg != null && agg.isObject() && !BrFields.absent(agg, formalKey)) {
           formal.add(at(at(at(o + "/components", i), "aggregate"), formalKey));
         }
       }
@@ -369,14 +370,14 @@ final class BrV02 {
     String ad = at(o, adhocKey);
     List<String> found = new ArrayList<>(formal);
     if (adhoc != null && adhoc.isObject()) {
-      if (!Fields.absent(adhoc, "aggregated")) {
+      if (!BrFields.absent(adhoc, "aggregated")) {
         return percent(obs, f, at(ad, "aggregated"), adhocKey);
       }
       JsonNode cs = adhoc.get("components");
       if (cs != null && cs.isArray()) {
         List<String> perPod = new ArrayList<>();
         for (int i = 0; i < cs.size(); i++) {
-          if (cs.get(i).isObject() && !Fields.absent(cs.get(i), "statistics")) {
+          if (cs.get(i).isObject() && !BrFields.absent(cs.get(i), "statistics")) {
             perPod.add(at(at(ad + "/components", i), "statistics"));
           }
         }
@@ -398,10 +399,10 @@ final class BrV02 {
   }
 
   /** Reads the Statistics at {@code pointer} in percent. */
-  private static Distribution percent(JsonNode obs, Fields f, String pointer, String adhocKey) {
+  private static Distribution percent(JsonNode obs, BrFields f, String pointer, String adhocKey) {
     JsonNode node = obs.at(pointer.substring("/results/observability".length()));
     if (!node.isObject()) {
-      f.error(pointer, "expected a statistics mapping, found " + Fields.describe(node));
+      f.error(pointer, "expected a statistics mapping, found " + JsonFields.describe(node));
       return null;
     }
     Distribution d = f.statistics(node, pointer, Unit.PERCENT);
@@ -413,7 +414,7 @@ final class BrV02 {
       }
       if (allAtMostOne && "percent".equals(node.path("units").asText())) {
         f.warning(
-            Fields.at(pointer, "units"),
+            BrFields.at(pointer, "units"),
             "labelled percent but every value is at most 1 (vLLM exports a fraction); "
                 + "kept as labelled");
       }
@@ -422,7 +423,7 @@ final class BrV02 {
   }
 
   /** Multi-turn session figures have no metric of their own: their counts and means are labels. */
-  private static void readSessions(JsonNode session, Fields f, Map<String, String> labels) {
+  private static void readSessions(JsonNode session, BrFields f, Map<String, String> labels) {
     JsonNode s = f.object(session, "/results/session_performance", "sessions", session != null);
     if (s == null) {
       return;
@@ -487,7 +488,7 @@ final class BrV02 {
     }
   }
 
-  private static Stack readStack(JsonNode stack, Fields f) {
+  private static Stack readStack(JsonNode stack, BrFields f) {
     Stack s = new Stack();
     if (stack == null) {
       return s;
@@ -496,7 +497,7 @@ final class BrV02 {
       String c = at("/scenario/stack", i);
       JsonNode component = stack.get(i);
       if (!component.isObject()) {
-        f.error(c, "expected a component mapping, found " + Fields.describe(component));
+        f.error(c, "expected a component mapping, found " + JsonFields.describe(component));
         continue;
       }
       JsonNode metadata = f.object(component, c, "metadata", true);
@@ -519,7 +520,7 @@ final class BrV02 {
   }
 
   private static void readEngine(
-      JsonNode std, String sc, String tool, String toolVersion, Fields f, Stack s) {
+      JsonNode std, String sc, String tool, String toolVersion, BrFields f, Stack s) {
     if (s.engine == null && tool != null) {
       s.engine = tool;
       s.engineVersion = toolVersion;
@@ -578,11 +579,11 @@ final class BrV02 {
   }
 
   /** A parallelism degree; the schema defaults a missing one to 1 when parallelism is given. */
-  private static Integer degree(JsonNode par, String at, String key, Fields f) {
+  private static Integer degree(JsonNode par, String at, String key, BrFields f) {
     if (par == null) {
       return null;
     }
-    if (Fields.absent(par, key)) {
+    if (BrFields.absent(par, key)) {
       return 1;
     }
     return f.positiveCount(par, at, key, key + " degree");
@@ -593,7 +594,7 @@ final class BrV02 {
    * its pods {@code decode} even when it deploys no prefill pods (formats.md §2.2), and calling
    * that disaggregated would compare it with real P/D deployments.
    */
-  static List<Role> withoutLonelyDecode(List<Role> roles, Fields f, String at) {
+  static List<Role> withoutLonelyDecode(List<Role> roles, BrFields f, String at) {
     boolean prefill = roles.stream().anyMatch(r -> r.kind() == Role.Kind.PREFILL);
     boolean decode = roles.stream().anyMatch(r -> r.kind() == Role.Kind.DECODE);
     if (prefill || !decode) {
@@ -632,7 +633,7 @@ final class BrV02 {
   }
 
   private static Workload readLoad(
-      JsonNode load, Fields f, Map<String, String> labels, Distribution[] measured) {
+      JsonNode load, BrFields f, Map<String, String> labels, Distribution[] measured) {
     Distribution isl = measured[0];
     Distribution osl = measured[1];
     if (load == null) {
@@ -690,7 +691,7 @@ final class BrV02 {
   }
 
   /** A whole number of at least 1, or {@code .inf} (unbounded). */
-  private static Double concurrency(JsonNode std, String at, Fields f) {
+  private static Double concurrency(JsonNode std, String at, BrFields f) {
     JsonNode v = std == null ? null : std.get("concurrency");
     if (v == null || v.isNull()) {
       return null;
@@ -719,7 +720,7 @@ final class BrV02 {
 
   /** A {@code SequenceLength} (tokens by definition): value is the mean. */
   private static Distribution sequenceLength(
-      JsonNode std, String s, String key, boolean required, Fields f) {
+      JsonNode std, String s, String key, boolean required, BrFields f) {
     JsonNode n = f.object(std, s, key, required);
     if (n == null) {
       return null;

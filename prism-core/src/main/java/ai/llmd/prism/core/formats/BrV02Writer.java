@@ -15,7 +15,9 @@ import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.core.internal.BytesSourceFile;
 import ai.llmd.prism.core.internal.Hashes;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
+import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -258,7 +260,7 @@ final class BrV02Writer {
     ObjectNode n = NODES.objectNode();
     n.put("units", unit);
     for (Statistic s : d.statistics()) {
-      number(n, Fields.statKey(s), d.get(s).getAsDouble());
+      number(n, BrFields.statKey(s), d.get(s).getAsDouble());
     }
     return n;
   }
@@ -405,12 +407,8 @@ final class BrV02Writer {
           }
         };
     URI uri = URI.create("prism:benchmark-report");
-    BrV02.read(
-        report,
-        new Fields("benchmark-report", sink),
-        new BytesSourceFile(uri, "benchmark-report", new byte[0]),
-        sink,
-        "0.2");
+    SourceFile file = new BytesSourceFile(uri, "benchmark-report", new byte[0]);
+    BrV02.read(report, new BrFields(ReadContext.of(file, sink)), file, sink, "0.2");
     if (!errors.isEmpty() || points.size() != 1) {
       // the writer's own output must read cleanly; anything else is a bug here, not bad input
       throw new IllegalStateException("the written report does not read back: " + errors);

@@ -18,6 +18,7 @@ import ai.llmd.prism.core.formats.ColumnMapping.MetricColumn;
 import ai.llmd.prism.core.formats.ColumnMapping.UnitSource;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -108,6 +109,7 @@ public final class ColumnMappedReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
+    ReadContext context = ReadContext.of(file, sink);
     if (mapping == null) {
       sink.problem(
           Problem.error(
@@ -142,7 +144,8 @@ public final class ColumnMappedReader implements FormatReader {
       if (r.length == 0 || blank(r)) {
         continue;
       }
-      readRow(file, sink, layout, r, "row " + (i + 1));
+      String where = "row " + (i + 1);
+      context.row(where, () -> readRow(file, sink, layout, r, where));
     }
     if (table.error() != null) {
       sink.problem(
@@ -249,7 +252,7 @@ public final class ColumnMappedReader implements FormatReader {
       }
       metrics.add(m);
       cols.add(i);
-      factors.add(Units.factor(unit, m.metric().unit()).orElseThrow());
+      factors.add(m.metric().unit().factorFrom(unit).orElseThrow());
     }
     Map<String, Integer> labels = new TreeMap<>();
     for (Map.Entry<String, String> e : mapping.labels.entrySet()) {

@@ -266,7 +266,7 @@ final class ColumnMapping {
 
   /** Whether a value in {@code unit} can be turned into {@code metric}'s canonical unit. */
   static boolean convertible(String unit, Metric metric) {
-    return Units.factor(unit, metric.unit()).isPresent();
+    return metric.unit().factorFrom(unit).isPresent();
   }
 
   private static String fieldKeys() {

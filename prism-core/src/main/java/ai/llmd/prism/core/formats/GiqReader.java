@@ -17,6 +17,7 @@ import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -92,13 +93,16 @@ public final class GiqReader implements FormatReader {
       sink.problem(Problem.error(file.name(), "/" + key, "expected an array of profiles"));
       return;
     }
+    ReadContext context = ReadContext.of(file, sink);
     for (int i = 0; i < profiles.size(); i++) {
-      readProfile(file, sink, profiles.get(i), "/" + key + "/" + i);
+      JsonNode profile = profiles.get(i);
+      String at = "/" + key + "/" + i;
+      context.row(at, () -> readProfile(file, sink, profile, at));
     }
   }
 
   private void readProfile(SourceFile file, ReadSink sink, JsonNode p, String ptr) {
-    Issues issues = new Issues(file, sink);
+    Proto3 issues = new Proto3(ReadContext.of(file, sink));
     JsonNode msi = p.path("modelServerInfo");
     String model = msi.path("model").asText("");
     if (model.isBlank()) {
@@ -180,7 +184,7 @@ public final class GiqReader implements FormatReader {
     }
   }
 
-  private static List<Cost> costs(Issues issues, JsonNode costs, String ptr) {
+  private static List<Cost> costs(Proto3 issues, JsonNode costs, String ptr) {
     List<Cost> out = new ArrayList<>();
     if (costs.isMissingNode()) {
       return out;
@@ -247,22 +251,15 @@ public final class GiqReader implements FormatReader {
     }
   }
 
-  /** Reports bad values of one profile at their JSON pointers. */
-  private static final class Issues {
-    final SourceFile file;
-    final ReadSink sink;
-
-    Issues(SourceFile file, ReadSink sink) {
-      this.file = file;
-      this.sink = sink;
-    }
+  /** proto3 JSON values of one profile, each bad one reported at its JSON pointer. */
+  private record Proto3(ReadContext context) {
 
     void error(String at, String msg) {
-      sink.problem(Problem.error(file.name(), at, msg));
+      context.error(at, msg);
     }
 
     void warn(String at, String msg) {
-      sink.problem(Problem.warning(file.name(), at, msg));
+      context.warning(at, msg);
     }
 
     /** A number, also as a string (proto3 JSON allows both); null when absent or bad. */

@@ -11,9 +11,11 @@ import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -46,15 +48,15 @@ public final class GuideLlmReader implements FormatReader {
 
   static final String ID = "guidellm";
 
-  private static final double MS = Units.factor("ms", Unit.MILLISECONDS).getAsDouble();
+  private static final double MS = Unit.MILLISECONDS.factorFrom("ms").getAsDouble();
   private static final double MS_PER_TOKEN =
-      Units.factor("ms/token", Unit.MILLISECONDS_PER_TOKEN).getAsDouble();
-  private static final double S_TO_MS = Units.factor("s", Unit.MILLISECONDS).getAsDouble();
+      Unit.MILLISECONDS_PER_TOKEN.factorFrom("ms/token").getAsDouble();
+  private static final double S_TO_MS = Unit.MILLISECONDS.factorFrom("s").getAsDouble();
 
   private static final byte[] MARK = Bytes.ascii("generative_benchmark");
 
-  static final Values.StatKeys KEYS =
-      new Values.StatKeys() {
+  static final JsonFields.StatKeys KEYS =
+      new JsonFields.StatKeys() {
         @Override
         public Statistic statistic(String key) {
           return switch (key) {
@@ -83,8 +85,8 @@ public final class GuideLlmReader implements FormatReader {
         }
       };
 
-  static final Values.StatKeys PERCENTILES =
-      new Values.StatKeys() {
+  static final JsonFields.StatKeys PERCENTILES =
+      new JsonFields.StatKeys() {
         @Override
         public Statistic statistic(String key) {
           return switch (key) {
@@ -135,7 +137,7 @@ public final class GuideLlmReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
-    Issues issues = new Issues(sink, file.name());
+    ReadContext issues = ReadContext.of(file, sink);
     JsonNode root = InferencePerfReader.parse(file, issues);
     if (root == null) {
       return;
@@ -146,18 +148,18 @@ public final class GuideLlmReader implements FormatReader {
           "/benchmarks",
           benchmarks == null
               ? "missing: not a GuideLLM report"
-              : "expected an array, found " + Values.describe(benchmarks));
+              : "expected an array, found " + JsonFields.describe(benchmarks));
       return;
     }
-    JsonNode meta = Values.object(root, "metadata");
-    String version = Values.text(meta, "version");
+    JsonNode meta = JsonFields.object(root, "metadata");
+    String version = JsonFields.text(meta, "version");
     String schema =
         "2".equals(version) ? "v2" : "1".equals(version) || root.has("args") ? "v1" : "pre-v0.4";
     if (version != null && !version.equals("1") && !version.equals("2")) {
       issues.warning("/metadata/version", "unknown report schema " + version + "; read as v2");
       schema = "v2";
     }
-    Run run = new Run(root, schema, Values.text(meta, "guidellm_version"));
+    Run run = new Run(root, schema, JsonFields.text(meta, "guidellm_version"));
     if (benchmarks.isEmpty()) {
       issues.warning("/benchmarks", "empty: the report holds no benchmark");
     }
@@ -165,10 +167,10 @@ public final class GuideLlmReader implements FormatReader {
       JsonNode b = benchmarks.get(i);
       String p = "/benchmarks/" + i;
       if (b == null || !b.isObject()) {
-        issues.error(p, "expected an object, found " + Values.describe(b) + "; not read");
+        issues.error(p, "expected an object, found " + JsonFields.describe(b) + "; not read");
         continue;
       }
-      String type = Values.text(b, "type_");
+      String type = JsonFields.text(b, "type_");
       if (type != null && !type.equals("generative_benchmark")) {
         issues.error(p + "/type_", "'" + type + "' is not a generative benchmark; not read");
         continue;
@@ -178,7 +180,8 @@ public final class GuideLlmReader implements FormatReader {
         issues.error(p + "/metrics", "missing or not an object; benchmark not read");
         continue;
       }
-      sink.point(point(file, run, b, metrics, i, p, issues));
+      int index = i;
+      issues.row(p, () -> sink.point(point(file, run, b, metrics, index, p, issues)));
     }
   }
 
@@ -186,53 +189,62 @@ public final class GuideLlmReader implements FormatReader {
   private record Run(JsonNode root, String schema, String version) {}
 
   private BenchmarkPoint point(
-      SourceFile file, Run run, JsonNode b, JsonNode metrics, int index, String p, Issues issues) {
+      SourceFile file,
+      Run run,
+      JsonNode b,
+      JsonNode metrics,
+      int index,
+      String p,
+      ReadContext issues) {
     String mp = p + "/metrics";
     Metrics.Builder m = Metrics.builder();
-    Values.measured(m, Metric.TTFT, dist(metrics, "time_to_first_token_ms", mp, MS, issues));
-    Values.measured(
+    JsonFields.measured(m, Metric.TTFT, dist(metrics, "time_to_first_token_ms", mp, MS, issues));
+    JsonFields.measured(
         m, Metric.TPOT, dist(metrics, "time_per_output_token_ms", mp, MS_PER_TOKEN, issues));
-    Values.measured(
+    JsonFields.measured(
         m, Metric.ITL, dist(metrics, "inter_token_latency_ms", mp, MS_PER_TOKEN, issues));
-    Values.measured(m, Metric.E2E_LATENCY, dist(metrics, "request_latency", mp, S_TO_MS, issues));
-    Values.measured(
+    JsonFields.measured(
+        m, Metric.E2E_LATENCY, dist(metrics, "request_latency", mp, S_TO_MS, issues));
+    JsonFields.measured(
         m, Metric.OUTPUT_THROUGHPUT, mean(metrics, "output_tokens_per_second", mp, issues));
-    Values.measured(
+    JsonFields.measured(
         m, Metric.INPUT_THROUGHPUT, mean(metrics, "prompt_tokens_per_second", mp, issues));
-    Values.measured(m, Metric.TOTAL_THROUGHPUT, mean(metrics, "tokens_per_second", mp, issues));
-    Values.measured(m, Metric.REQUEST_RATE, mean(metrics, "requests_per_second", mp, issues));
+    JsonFields.measured(m, Metric.TOTAL_THROUGHPUT, mean(metrics, "tokens_per_second", mp, issues));
+    JsonFields.measured(m, Metric.REQUEST_RATE, mean(metrics, "requests_per_second", mp, issues));
 
-    JsonNode totals = Values.object(metrics, "request_totals", mp, issues);
+    JsonNode totals = JsonFields.object(metrics, "request_totals", mp, issues);
     String tp = mp + "/request_totals";
     if (totals == null) {
-      totals = Values.object(b, "request_totals", p, issues); // pre-v0.4
+      totals = JsonFields.object(b, "request_totals", p, issues); // pre-v0.4
       tp = p + "/request_totals";
     }
-    Values.measured(m, Metric.REQUESTS_TOTAL, Values.count(totals, "total", tp, issues));
-    Values.measured(m, Metric.REQUESTS_SUCCEEDED, Values.count(totals, "successful", tp, issues));
-    Values.measured(m, Metric.REQUESTS_FAILED, Values.count(totals, "errored", tp, issues));
-    Values.measured(m, Metric.REQUESTS_INCOMPLETE, Values.count(totals, "incomplete", tp, issues));
-    Values.measured(m, Metric.DURATION, Values.number(b, "duration", p, issues));
+    JsonFields.measured(m, Metric.REQUESTS_TOTAL, JsonFields.count(totals, "total", tp, issues));
+    JsonFields.measured(
+        m, Metric.REQUESTS_SUCCEEDED, JsonFields.count(totals, "successful", tp, issues));
+    JsonFields.measured(m, Metric.REQUESTS_FAILED, JsonFields.count(totals, "errored", tp, issues));
+    JsonFields.measured(
+        m, Metric.REQUESTS_INCOMPLETE, JsonFields.count(totals, "incomplete", tp, issues));
+    JsonFields.measured(m, Metric.DURATION, JsonFields.number(b, "duration", p, issues));
 
     Distribution in = dist(metrics, "prompt_token_count", mp, 1, issues);
     Distribution out = dist(metrics, "output_token_count", mp, 1, issues);
 
     Map<String, String> labels = new TreeMap<>();
     JsonNode root = run.root();
-    JsonNode cfg = Values.object(b, "config");
-    JsonNode args = Values.object(b, "args");
-    JsonNode spec = Values.object(Values.object(root, "config"), "spec");
-    JsonNode rootArgs = Values.object(root, "args");
+    JsonNode cfg = JsonFields.object(b, "config");
+    JsonNode args = JsonFields.object(b, "args");
+    JsonNode spec = JsonFields.object(JsonFields.object(root, "config"), "spec");
+    JsonNode rootArgs = JsonFields.object(root, "args");
 
-    String model = Values.text(Values.object(cfg, "backend"), "model");
+    String model = JsonFields.text(JsonFields.object(cfg, "backend"), "model");
     if (model == null) {
-      model = Values.text(Values.object(spec, "backend"), "model");
+      model = JsonFields.text(JsonFields.object(spec, "backend"), "model");
     }
     if (model == null) {
-      model = Values.text(rootArgs, "model");
+      model = JsonFields.text(rootArgs, "model");
     }
     if (model == null) {
-      model = Values.text(Values.object(b, "worker"), "backend_model");
+      model = JsonFields.text(JsonFields.object(b, "worker"), "backend_model");
     }
     if (model == null) {
       issues.warning(p, "no model name in the benchmark or the report; the model is unknown");
@@ -242,14 +254,15 @@ public final class GuideLlmReader implements FormatReader {
     JsonNode data = spec == null ? null : spec.get("data");
     if (data != null && data.isArray() && !data.isEmpty() && data.get(0).isObject()) {
       JsonNode d0 = data.get(0);
-      dataset = Values.text(d0, "kind");
+      dataset = JsonFields.text(d0, "kind");
       putLength(labels, "configured_input_tokens", d0.get("prompt_tokens"));
       putLength(labels, "configured_output_tokens", d0.get("output_tokens"));
     }
-    String dataText = Values.text(Values.object(b, "request_loader"), "data");
+    String dataText = JsonFields.text(JsonFields.object(b, "request_loader"), "data");
     if (dataText == null && rootArgs != null && rootArgs.get("data") != null) {
       JsonNode ad = rootArgs.get("data");
-      dataText = ad.isArray() && !ad.isEmpty() ? ad.get(0).asText() : Values.text(rootArgs, "data");
+      dataText =
+          ad.isArray() && !ad.isEmpty() ? ad.get(0).asText() : JsonFields.text(rootArgs, "data");
     }
     if (dataText != null) {
       labels.put("data", dataText);
@@ -264,27 +277,28 @@ public final class GuideLlmReader implements FormatReader {
       }
     }
 
-    JsonNode strategy = Values.object(cfg, "strategy", p + "/config", issues);
+    JsonNode strategy = JsonFields.object(cfg, "strategy", p + "/config", issues);
     String sp = p + "/config/strategy";
     if (strategy == null) {
-      strategy = Values.object(args, "strategy", p + "/args", issues);
+      strategy = JsonFields.object(args, "strategy", p + "/args", issues);
       sp = p + "/args/strategy";
     }
     Double rate = null;
     Double concurrency = null;
-    String kind = Values.text(strategy, "type_");
+    String kind = JsonFields.text(strategy, "type_");
     if (kind != null) {
       labels.put("strategy", kind);
       switch (kind) {
         case "constant", "poisson", "async" ->
-            rate = positive(Values.number(strategy, "rate", sp, issues), sp + "/rate", issues);
+            rate = positive(JsonFields.number(strategy, "rate", sp, issues), sp + "/rate", issues);
         case "concurrent" ->
             concurrency =
-                positive(Values.number(strategy, "streams", sp, issues), sp + "/streams", issues);
+                positive(
+                    JsonFields.number(strategy, "streams", sp, issues), sp + "/streams", issues);
         case "throughput" -> {
-          concurrency = Values.number(strategy, "max_concurrency", sp, issues);
+          concurrency = JsonFields.number(strategy, "max_concurrency", sp, issues);
           if (concurrency == null) {
-            concurrency = Values.number(strategy, "worker_count", sp, issues);
+            concurrency = JsonFields.number(strategy, "worker_count", sp, issues);
           }
           concurrency = positive(concurrency, sp, issues);
         }
@@ -292,10 +306,10 @@ public final class GuideLlmReader implements FormatReader {
         default -> issues.info(sp + "/type_", "strategy '" + kind + "' gives no load level");
       }
     }
-    String runId = Values.text(cfg, "run_id");
-    labels.put("run_id", runId != null ? runId : nonNull(Values.text(b, "run_id")));
-    String id = Values.text(cfg, "id_");
-    labels.put("benchmark_id", id != null ? id : nonNull(Values.text(b, "id_")));
+    String runId = JsonFields.text(cfg, "run_id");
+    labels.put("run_id", runId != null ? runId : nonNull(JsonFields.text(b, "run_id")));
+    String id = JsonFields.text(cfg, "id_");
+    labels.put("benchmark_id", id != null ? id : nonNull(JsonFields.text(b, "id_")));
     labels.values().removeIf(String::isEmpty);
 
     Workload w = new Workload(in, out, dataset, ID, run.version(), rate, concurrency, index);
@@ -317,7 +331,7 @@ public final class GuideLlmReader implements FormatReader {
     }
   }
 
-  private static Double positive(Double v, String pointer, Issues issues) {
+  private static Double positive(Double v, String pointer, ReadContext issues) {
     if (v != null && v == 0) {
       issues.error(pointer, "must be positive, was 0; not read");
       return null;
@@ -326,14 +340,14 @@ public final class GuideLlmReader implements FormatReader {
   }
 
   /** The successful population of a StatusDistributionSummary, or null when empty or absent. */
-  private static JsonNode successful(JsonNode metrics, String name, String mp, Issues issues) {
+  private static JsonNode successful(JsonNode metrics, String name, String mp, ReadContext issues) {
     JsonNode sds = metrics.get(name);
     if (sds == null || sds.isNull()) {
       return null;
     }
-    String p = Values.at(mp, name);
+    String p = JsonFields.at(mp, name);
     if (!sds.isObject()) {
-      issues.error(p, "expected an object, found " + Values.describe(sds) + "; not read");
+      issues.error(p, "expected an object, found " + JsonFields.describe(sds) + "; not read");
       return null;
     }
     JsonNode s = sds.get("successful");
@@ -341,7 +355,7 @@ public final class GuideLlmReader implements FormatReader {
       return null;
     }
     if (!s.isObject()) {
-      issues.error(p + "/successful", "expected an object, found " + Values.describe(s));
+      issues.error(p + "/successful", "expected an object, found " + JsonFields.describe(s));
       return null;
     }
     JsonNode count = s.get("count");
@@ -352,26 +366,28 @@ public final class GuideLlmReader implements FormatReader {
   }
 
   private static Distribution dist(
-      JsonNode metrics, String name, String mp, double factor, Issues issues) {
+      JsonNode metrics, String name, String mp, double factor, ReadContext issues) {
     JsonNode s = successful(metrics, name, mp, issues);
     if (s == null) {
       return null;
     }
-    String p = Values.at(mp, name) + "/successful";
+    String p = JsonFields.at(mp, name) + "/successful";
     Distribution.Builder b = Distribution.builder();
     // percentiles first: where both exist, p50 and median are the same number
     JsonNode pct = s.get("percentiles");
     if (pct != null && pct.isObject()) {
-      Values.collect(pct, p + "/percentiles", factor, PERCENTILES, issues, b);
+      JsonFields.collect(pct, p + "/percentiles", factor, PERCENTILES, issues, b);
     } else if (pct != null && !pct.isNull()) {
-      issues.error(p + "/percentiles", "expected an object, found " + Values.describe(pct));
+      issues.error(p + "/percentiles", "expected an object, found " + JsonFields.describe(pct));
     }
-    Values.collect(s, p, factor, KEYS, issues, b);
+    JsonFields.collect(s, p, factor, KEYS, issues, b);
     return b.isEmpty() ? null : b.build();
   }
 
-  private static Double mean(JsonNode metrics, String name, String mp, Issues issues) {
+  private static Double mean(JsonNode metrics, String name, String mp, ReadContext issues) {
     JsonNode s = successful(metrics, name, mp, issues);
-    return s == null ? null : Values.number(s, "mean", Values.at(mp, name) + "/successful", issues);
+    return s == null
+        ? null
+        : JsonFields.number(s, "mean", JsonFields.at(mp, name) + "/successful", issues);
   }
 }

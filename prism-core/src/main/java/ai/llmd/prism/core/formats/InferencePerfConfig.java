@@ -2,6 +2,7 @@ package ai.llmd.prism.core.formats;
 
 import ai.llmd.prism.api.Distribution;
 import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -125,13 +126,14 @@ record InferencePerfConfig(
       return Optional.empty();
     }
     List<Note> problems = new ArrayList<>();
-    JsonNode server = Values.object(root, "server");
-    String model = Values.text(server, "model_name");
+    JsonNode server = JsonFields.object(root, "server");
+    String model = JsonFields.text(server, "model_name");
     if (model == null) {
-      model = Values.text(Values.object(root, "tokenizer"), "pretrained_model_name_or_path");
+      model =
+          JsonFields.text(JsonFields.object(root, "tokenizer"), "pretrained_model_name_or_path");
     }
-    JsonNode data = Values.object(root, "data");
-    JsonNode load = Values.object(root, "load");
+    JsonNode data = JsonFields.object(root, "data");
+    JsonNode load = JsonFields.object(root, "load");
     List<Stage> stages = new ArrayList<>();
     JsonNode st = load == null ? null : load.get("stages");
     if (st != null && st.isArray()) {
@@ -146,11 +148,15 @@ record InferencePerfConfig(
     Distribution in = null;
     Distribution out = null;
     if (data != null) {
-      in = lengths(Values.object(data, "input_distribution"), "/data/input_distribution", problems);
+      in =
+          lengths(
+              JsonFields.object(data, "input_distribution"), "/data/input_distribution", problems);
       out =
           lengths(
-              Values.object(data, "output_distribution"), "/data/output_distribution", problems);
-      JsonNode sp = Values.object(data, "shared_prefix");
+              JsonFields.object(data, "output_distribution"),
+              "/data/output_distribution",
+              problems);
+      JsonNode sp = JsonFields.object(data, "shared_prefix");
       if (sp != null && in == null) {
         Double sys = length(sp, "system_prompt_len", problems);
         Double q = length(sp, "question_len", problems);
@@ -167,9 +173,9 @@ record InferencePerfConfig(
         new InferencePerfConfig(
             name,
             model,
-            engine(Values.text(server, "type")),
-            Values.text(data, "type"),
-            Values.text(load, "type"),
+            engine(JsonFields.text(server, "type")),
+            JsonFields.text(data, "type"),
+            JsonFields.text(load, "type"),
             List.copyOf(stages),
             in,
             out,

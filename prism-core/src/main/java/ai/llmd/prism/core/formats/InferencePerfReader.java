@@ -7,14 +7,17 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Metrics;
 import ai.llmd.prism.api.ModelRef;
+import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Provenance;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -67,15 +70,15 @@ public final class InferencePerfReader implements FormatReader {
   private static final byte[] LOAD_SUMMARY = Bytes.ascii("\"load_summary\"");
   private static final byte[] SUCCESSES = Bytes.ascii("\"successes\"");
 
-  private static final double S_TO_MS = Units.factor("s", Unit.MILLISECONDS).getAsDouble();
+  private static final double S_TO_MS = Unit.MILLISECONDS.factorFrom("s").getAsDouble();
   private static final double S_PER_TOKEN_TO_MS =
-      Units.factor("s/token", Unit.MILLISECONDS_PER_TOKEN).getAsDouble();
+      Unit.MILLISECONDS_PER_TOKEN.factorFrom("s/token").getAsDouble();
   private static final double FRACTION_TO_PERCENT =
-      Units.factor("fraction", Unit.PERCENT).getAsDouble();
+      Unit.PERCENT.factorFrom("fraction").getAsDouble();
 
   /** inference-perf's summarize() keys: mean, min, max, median (p50 before Aug 2025), p0.1 … */
-  static final Values.StatKeys KEYS =
-      new Values.StatKeys() {
+  static final JsonFields.StatKeys KEYS =
+      new JsonFields.StatKeys() {
         @Override
         public Statistic statistic(String key) {
           return switch (key) {
@@ -84,7 +87,7 @@ public final class InferencePerfReader implements FormatReader {
             case "max" -> Statistic.MAX;
             case "median" -> Statistic.P50;
             case "std", "std_dev", "stddev" -> Statistic.STDDEV;
-            default -> Values.pKey(key);
+            default -> JsonFields.pKey(key);
           };
         }
 
@@ -137,7 +140,7 @@ public final class InferencePerfReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
-    Issues issues = new Issues(sink, file.name());
+    ReadContext issues = ReadContext.of(file, sink);
     JsonNode root = parse(file, issues);
     if (root == null) {
       return;
@@ -170,10 +173,10 @@ public final class InferencePerfReader implements FormatReader {
       String promName = fileName.replace("lifecycle_metrics", "prometheus_metrics");
       Optional<SourceFile> prom = file.sibling(promName);
       if (prom.isPresent()) {
-        Issues promIssues = issues.about(prom.get().name());
+        ReadContext promIssues = ReadContext.of(prom.get(), issues);
         JsonNode promRoot = parse(prom.get(), promIssues);
         if (promRoot != null) {
-          cacheMetrics(Values.object(promRoot, "successes"), promIssues, metrics);
+          cacheMetrics(JsonFields.object(promRoot, "successes"), promIssues, metrics);
         }
       }
     }
@@ -188,7 +191,7 @@ public final class InferencePerfReader implements FormatReader {
       boolean pooled,
       Integer stage,
       String adapter,
-      Issues issues,
+      ReadContext issues,
       ReadSink sink) {
     if (named) {
       String lifecycle = fileName.replace("prometheus_metrics", "lifecycle_metrics");
@@ -206,7 +209,7 @@ public final class InferencePerfReader implements FormatReader {
       }
     }
     Metrics.Builder metrics = Metrics.builder();
-    cacheMetrics(Values.object(root, "successes"), issues, metrics);
+    cacheMetrics(JsonFields.object(root, "successes"), issues, metrics);
     if (!metrics.has(Metric.KV_CACHE_USAGE) && !metrics.has(Metric.PREFIX_CACHE_HIT_RATE)) {
       issues.warning(
           "/successes",
@@ -222,22 +225,22 @@ public final class InferencePerfReader implements FormatReader {
   }
 
   /** Reads the client-side metrics; false when the report is unusable. */
-  private static boolean lifecycle(JsonNode root, Issues issues, Metrics.Builder m) {
+  private static boolean lifecycle(JsonNode root, ReadContext issues, Metrics.Builder m) {
     JsonNode succ = root.get("successes");
     if (succ == null || !succ.isObject()) {
       issues.error(
           "/successes",
           succ == null
               ? "missing; not a lifecycle report that can be read"
-              : "expected an object, found " + Values.describe(succ) + "; not read");
+              : "expected an object, found " + JsonFields.describe(succ) + "; not read");
       return false;
     }
     JsonNode ls = root.get("load_summary");
     if (ls != null && !ls.isObject()) {
-      issues.error("/load_summary", "expected an object, found " + Values.describe(ls));
+      issues.error("/load_summary", "expected an object, found " + JsonFields.describe(ls));
       ls = null;
     }
-    JsonNode lat = Values.object(succ, "latency", "/successes", issues);
+    JsonNode lat = JsonFields.object(succ, "latency", "/successes", issues);
     String lp = "/successes/latency";
     put(m, Metric.TTFT, lat, "time_to_first_token", lp, S_TO_MS, issues);
     put(m, Metric.TPOT, lat, "time_per_output_token", lp, S_PER_TOKEN_TO_MS, issues);
@@ -245,36 +248,41 @@ public final class InferencePerfReader implements FormatReader {
     put(m, Metric.NTPOT, lat, "normalized_time_per_output_token", lp, S_PER_TOKEN_TO_MS, issues);
     put(m, Metric.E2E_LATENCY, lat, "request_latency", lp, S_TO_MS, issues);
 
-    JsonNode tp = Values.object(succ, "throughput", "/successes", issues);
+    JsonNode tp = JsonFields.object(succ, "throughput", "/successes", issues);
     String tpp = "/successes/throughput";
-    Values.measured(
-        m, Metric.OUTPUT_THROUGHPUT, Values.number(tp, "output_tokens_per_sec", tpp, issues));
-    Values.measured(
-        m, Metric.INPUT_THROUGHPUT, Values.number(tp, "input_tokens_per_sec", tpp, issues));
-    Values.measured(
-        m, Metric.TOTAL_THROUGHPUT, Values.number(tp, "total_tokens_per_sec", tpp, issues));
-    Values.measured(m, Metric.REQUEST_RATE, Values.number(tp, "requests_per_sec", tpp, issues));
+    JsonFields.measured(
+        m, Metric.OUTPUT_THROUGHPUT, JsonFields.number(tp, "output_tokens_per_sec", tpp, issues));
+    JsonFields.measured(
+        m, Metric.INPUT_THROUGHPUT, JsonFields.number(tp, "input_tokens_per_sec", tpp, issues));
+    JsonFields.measured(
+        m, Metric.TOTAL_THROUGHPUT, JsonFields.number(tp, "total_tokens_per_sec", tpp, issues));
+    JsonFields.measured(
+        m, Metric.REQUEST_RATE, JsonFields.number(tp, "requests_per_sec", tpp, issues));
 
-    JsonNode good = Values.object(succ, "goodput_metrics", "/successes", issues);
+    JsonNode good = JsonFields.object(succ, "goodput_metrics", "/successes", issues);
     String gp = "/successes/goodput_metrics";
-    Values.measured(m, Metric.REQUEST_GOODPUT, Values.number(good, "request_goodput", gp, issues));
-    Values.measured(m, Metric.TOKEN_GOODPUT, Values.number(good, "token_goodput", gp, issues));
+    JsonFields.measured(
+        m, Metric.REQUEST_GOODPUT, JsonFields.number(good, "request_goodput", gp, issues));
+    JsonFields.measured(
+        m, Metric.TOKEN_GOODPUT, JsonFields.number(good, "token_goodput", gp, issues));
 
-    Values.measured(m, Metric.REQUESTS_TOTAL, Values.count(ls, "count", "/load_summary", issues));
-    Values.measured(
-        m, Metric.REQUESTS_SUCCEEDED, Values.count(succ, "count", "/successes", issues));
+    JsonFields.measured(
+        m, Metric.REQUESTS_TOTAL, JsonFields.count(ls, "count", "/load_summary", issues));
+    JsonFields.measured(
+        m, Metric.REQUESTS_SUCCEEDED, JsonFields.count(succ, "count", "/successes", issues));
     JsonNode fail = root.get("failures");
     if (fail != null && fail.isObject()) {
-      Values.measured(m, Metric.REQUESTS_FAILED, Values.count(fail, "count", "/failures", issues));
+      JsonFields.measured(
+          m, Metric.REQUESTS_FAILED, JsonFields.count(fail, "count", "/failures", issues));
     } else if (fail != null && !fail.isNull()) {
-      issues.error("/failures", "expected an object, found " + Values.describe(fail));
+      issues.error("/failures", "expected an object, found " + JsonFields.describe(fail));
     }
 
-    Double duration = Values.number(root, "benchmark_time_seconds", "", issues);
+    Double duration = JsonFields.number(root, "benchmark_time_seconds", "", issues);
     if (duration != null) {
       m.put(MetricValue.measured(Metric.DURATION, duration));
     } else {
-      Double send = Values.number(ls, "send_duration", "/load_summary", issues);
+      Double send = JsonFields.number(ls, "send_duration", "/load_summary", issues);
       if (send != null) {
         // older reports only state the window in which requests were sent
         m.put(
@@ -286,23 +294,23 @@ public final class InferencePerfReader implements FormatReader {
   }
 
   /** KV-cache usage (a 0–1 gauge, made a percentage) and prefix-cache hits (already 0–100). */
-  private static void cacheMetrics(JsonNode succ, Issues issues, Metrics.Builder m) {
+  private static void cacheMetrics(JsonNode succ, ReadContext issues, Metrics.Builder m) {
     if (succ == null) {
       return;
     }
     Distribution kv =
-        Values.distribution(
+        JsonFields.distribution(
             succ, "kv_cache_usage_percentage", "/successes", FRACTION_TO_PERCENT, KEYS, issues);
     if (kv != null && kv.get(Statistic.MAX).orElse(kv.mean().orElse(0)) > 100) {
       issues.warning(
           "/successes/kv_cache_usage_percentage",
           "above 1, though vllm:kv_cache_usage_perc is a fraction; kept as read");
     }
-    Values.measured(m, Metric.KV_CACHE_USAGE, kv);
-    Values.measured(
+    JsonFields.measured(m, Metric.KV_CACHE_USAGE, kv);
+    JsonFields.measured(
         m,
         Metric.PREFIX_CACHE_HIT_RATE,
-        Values.distribution(succ, "prefix_cache_hit_percent", "/successes", 1, KEYS, issues));
+        JsonFields.distribution(succ, "prefix_cache_hit_percent", "/successes", 1, KEYS, issues));
   }
 
   private static void put(
@@ -312,8 +320,9 @@ public final class InferencePerfReader implements FormatReader {
       String field,
       String pointer,
       double factor,
-      Issues issues) {
-    Values.measured(m, metric, Values.distribution(parent, field, pointer, factor, KEYS, issues));
+      ReadContext issues) {
+    JsonFields.measured(
+        m, metric, JsonFields.distribution(parent, field, pointer, factor, KEYS, issues));
   }
 
   private BenchmarkPoint point(
@@ -323,15 +332,14 @@ public final class InferencePerfReader implements FormatReader {
       String adapter,
       boolean pooled,
       Metrics.Builder metrics,
-      Issues issues,
+      ReadContext issues,
       boolean prometheusOnly) {
     InferencePerfConfig config = InferencePerfConfig.near(file).orElse(null);
     Map<String, String> labels = new TreeMap<>();
     if (config != null) {
       labels.put("config", config.source());
-      Issues ci = issues.about(config.source());
       for (InferencePerfConfig.Note n : config.problems()) {
-        ci.warning(n.location(), n.message());
+        issues.problem(Problem.warning(config.source(), n.location(), n.message()));
       }
       if (config.loadType() != null) {
         labels.put("load_type", config.loadType());
@@ -343,20 +351,20 @@ public final class InferencePerfReader implements FormatReader {
     if (pooled) {
       labels.put("scope", "all stages");
     }
-    JsonNode succ = Values.object(root, "successes");
-    JsonNode ls = Values.object(root, "load_summary");
+    JsonNode succ = JsonFields.object(root, "successes");
+    JsonNode ls = JsonFields.object(root, "load_summary");
     Distribution in = null;
     Distribution out = null;
     String shape = null;
     if (!prometheusOnly) {
-      in = Values.distribution(succ, "prompt_tokens", "/successes", 1, KEYS, issues);
+      in = JsonFields.distribution(succ, "prompt_tokens", "/successes", 1, KEYS, issues);
       shape = succ != null && succ.has("prompt_tokens") ? "prompt_tokens" : "prompt_len";
       if (in == null) {
-        in = Values.distribution(succ, "prompt_len", "/successes", 1, KEYS, issues);
+        in = JsonFields.distribution(succ, "prompt_len", "/successes", 1, KEYS, issues);
       }
-      out = Values.distribution(succ, "output_tokens", "/successes", 1, KEYS, issues);
+      out = JsonFields.distribution(succ, "output_tokens", "/successes", 1, KEYS, issues);
       if (out == null) {
-        out = Values.distribution(succ, "output_len", "/successes", 1, KEYS, issues);
+        out = JsonFields.distribution(succ, "output_len", "/successes", 1, KEYS, issues);
       }
     }
     if (config != null) {
@@ -366,13 +374,13 @@ public final class InferencePerfReader implements FormatReader {
 
     // Concurrent stages write num_requests into requested_rate: it is not a rate then.
     Double concurrency =
-        ls == null ? null : Values.number(ls, "concurrency", "/load_summary", issues);
+        ls == null ? null : JsonFields.number(ls, "concurrency", "/load_summary", issues);
     boolean concurrent =
         concurrency != null || (config != null && "concurrent".equals(config.loadType()));
     Double rate =
         ls == null || concurrent
             ? null
-            : positive(Values.number(ls, "requested_rate", "/load_summary", issues));
+            : positive(JsonFields.number(ls, "requested_rate", "/load_summary", issues));
     InferencePerfConfig.Stage configured = config == null ? null : config.stage(stage);
     if (configured != null) {
       if (rate == null && !concurrent) {
@@ -383,7 +391,7 @@ public final class InferencePerfReader implements FormatReader {
       }
     }
     Double achieved =
-        ls == null ? null : Values.number(ls, "achieved_rate", "/load_summary", issues);
+        ls == null ? null : JsonFields.number(ls, "achieved_rate", "/load_summary", issues);
     if (achieved != null) {
       labels.put("achieved_send_rate", Double.toString(achieved));
     }
@@ -438,13 +446,13 @@ public final class InferencePerfReader implements FormatReader {
     return v == null || v <= 0 ? null : v;
   }
 
-  static JsonNode parse(SourceFile file, Issues issues) throws IOException {
+  static JsonNode parse(SourceFile file, ReadContext issues) throws IOException {
     JsonNode root;
     try {
       root = Trees.parse(file.bytes());
     } catch (IOException e) {
       if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-        Values.parseError(issues, e);
+        JsonFields.parseError(issues, e);
       } else {
         // e.g. a sibling metrics file over LoadOptions.maxFileBytes: a problem for that file, and
         // the report that pulled it in still loads
@@ -456,7 +464,7 @@ public final class InferencePerfReader implements FormatReader {
       issues.error(
           "",
           "expected a JSON object at the top, found "
-              + (root == null ? "nothing" : Values.describe(root)));
+              + (root == null ? "nothing" : JsonFields.describe(root)));
       return null;
     }
     return root;

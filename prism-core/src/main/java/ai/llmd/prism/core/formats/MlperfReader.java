@@ -14,6 +14,7 @@ import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -133,11 +134,18 @@ public final class MlperfReader implements FormatReader {
   private static final class Context {
     final SourceFile file;
     final ReadSink sink;
+    final ReadContext context;
     final Set<String> noted = new HashSet<>();
 
     Context(SourceFile file, ReadSink sink) {
       this.file = file;
       this.sink = sink;
+      this.context = ReadContext.of(file, sink);
+    }
+
+    /** Runs the code of one row; what it throws is an error at the row, and reading goes on. */
+    void row(int row, Runnable body) {
+      context.row("row " + row, body);
     }
 
     void error(int row, String msg) {
@@ -260,7 +268,21 @@ public final class MlperfReader implements FormatReader {
       int rowNo = i - header;
       boolean starts = r != null && !DelimitedText.cell(r, 0).isEmpty();
       if ((r == null || starts) && sys != null) {
-        emitBlock(ctx, sys, sysRow, labelled, labelledRow, metricCols, modelOf, scenarios, head);
+        SystemInfo block = sys;
+        int blockRow = sysRow;
+        ctx.row(
+            blockRow,
+            () ->
+                emitBlock(
+                    ctx,
+                    block,
+                    blockRow,
+                    labelled,
+                    labelledRow,
+                    metricCols,
+                    modelOf,
+                    scenarios,
+                    head));
         sys = null;
         labelled.clear();
         labelledRow.clear();
@@ -371,18 +393,21 @@ public final class MlperfReader implements FormatReader {
                 + "' is empty; row skipped");
         continue;
       }
-      emit(
-          ctx,
+      ctx.row(
           rowNo,
-          sys,
-          model,
-          scenario,
-          unit,
-          cell,
-          "Avg. Result at System Name",
-          sys.perNode(),
-          sys.nodes(),
-          sys.total());
+          () ->
+              emit(
+                  ctx,
+                  rowNo,
+                  sys,
+                  model,
+                  scenario,
+                  unit,
+                  cell,
+                  "Avg. Result at System Name",
+                  sys.perNode(),
+                  sys.nodes(),
+                  sys.total()));
     }
   }
 

@@ -18,6 +18,7 @@ import ai.llmd.prism.api.Workload;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -130,6 +131,7 @@ public final class PerfDashboardReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
+    ReadContext context = ReadContext.of(file, sink);
     DelimitedText.Decoded d = DelimitedText.decode(file.bytes());
     if (d.warning() != null) {
       sink.problem(Problem.warning(file.name(), "", d.warning()));
@@ -170,7 +172,7 @@ public final class PerfDashboardReader implements FormatReader {
                 "has " + r.length + " cells where the header has " + head.length + "; skipped"));
         continue;
       }
-      readRow(file, sink, row, layout);
+      context.row(row.location(), () -> readRow(file, sink, row, layout));
     }
     if (table.error() != null) {
       sink.problem(
@@ -194,7 +196,7 @@ public final class PerfDashboardReader implements FormatReader {
         continue;
       }
       Unit target = c.metric().unit();
-      double factor = target == Unit.COUNT ? 1 : Units.factor(c.unit(), target).orElseThrow();
+      double factor = target == Unit.COUNT ? 1 : target.factorFrom(c.unit()).orElseThrow();
       dists.computeIfAbsent(c.metric(), k -> Distribution.builder()).put(c.statistic(), v * factor);
     }
     Metrics.Builder m = Metrics.builder();

@@ -18,6 +18,7 @@ import ai.llmd.prism.core.internal.Parsing;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -95,6 +96,7 @@ public final class PrismArchiveReader implements FormatReader {
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
     Context ctx = new Context(file, sink);
+    ReadContext context = ReadContext.of(file, sink);
     // Streamed, not file.bytes(): that copies the whole file, which costs a sixth of the reading.
     try (InputStream in = file.open();
         JsonParser p = FACTORY.createParser(in)) {
@@ -126,11 +128,7 @@ public final class PrismArchiveReader implements FormatReader {
             index++;
             continue;
           }
-          try {
-            readEntry(ctx, pointer, flat);
-          } catch (IllegalArgumentException e) {
-            sink.problem(Problem.error(file.name(), pointer, "skipped: " + e.getMessage()));
-          }
+          context.row(pointer, () -> readEntry(ctx, pointer, flat));
         }
         index++;
       }

@@ -6,6 +6,8 @@ import ai.llmd.prism.api.Metric;
 import ai.llmd.prism.api.MetricValue;
 import ai.llmd.prism.api.Metrics;
 import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.core.readkit.JsonFields;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.SourceFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,7 +42,7 @@ final class ServingResults {
    * Reads every JSON value of the file, one point per object. A fault keeps the objects before it
    * (a cut appended file); a value that is not an object is an error at its record.
    */
-  static void read(SourceFile file, ReadSink sink, Issues issues, PointReader reader)
+  static void read(SourceFile file, ReadSink sink, ReadContext issues, PointReader reader)
       throws IOException {
     List<JsonNode> records = new ArrayList<>();
     boolean broken = true;
@@ -50,10 +52,10 @@ final class ServingResults {
       }
       broken = false;
     } catch (JsonProcessingException e) {
-      Values.parseError(issues, e);
+      JsonFields.parseError(issues, e);
     } catch (RuntimeException e) {
       if (e.getCause() instanceof JsonProcessingException jpe) {
-        Values.parseError(issues, jpe);
+        JsonFields.parseError(issues, jpe);
       } else {
         throw e;
       }
@@ -63,10 +65,11 @@ final class ServingResults {
       JsonNode r = records.get(i);
       if (!r.isObject()) {
         issues.error(
-            location(prefix), "expected a JSON object, found " + Values.describe(r) + "; not read");
+            location(prefix),
+            "expected a JSON object, found " + JsonFields.describe(r) + "; not read");
         continue;
       }
-      sink.point(reader.point(r, prefix));
+      issues.row(location(prefix), () -> sink.point(reader.point(r, prefix)));
     }
     if (records.isEmpty() && !broken) {
       issues.error("", "no result object in the file");
@@ -89,7 +92,7 @@ final class ServingResults {
       String p,
       Pattern statKey,
       Map<String, Metric> families,
-      Issues issues,
+      ReadContext issues,
       Metrics.Builder m) {
     Map<Metric, Distribution.Builder> dists = new EnumMap<>(Metric.class);
     Set<String> unmapped = new TreeSet<>();
@@ -103,7 +106,7 @@ final class ServingResults {
         unmapped.add(k.group(3));
         continue;
       }
-      String ptr = p + Values.at("", e.getKey());
+      String ptr = p + JsonFields.at("", e.getKey());
       Statistic s =
           switch (k.group(1)) {
             case "mean" -> Statistic.MEAN;
@@ -111,7 +114,7 @@ final class ServingResults {
             case "std" -> Statistic.STDDEV;
             case "max" -> Statistic.MAX;
             case "min" -> Statistic.MIN;
-            default -> Values.percentile(Double.parseDouble(k.group(2)));
+            default -> JsonFields.percentile(Double.parseDouble(k.group(2)));
           };
       if (s == null) {
         issues.info(ptr, "percentile " + k.group(2) + " has no canonical statistic; not kept");
@@ -120,9 +123,10 @@ final class ServingResults {
       if (e.getValue().isNull()) {
         continue;
       }
-      Double v = Values.check(e.getValue(), ptr, issues);
+      Double v = JsonFields.check(e.getValue(), ptr, issues);
       if (v != null) {
-        Values.put(dists.computeIfAbsent(metric, x -> Distribution.builder()), s, v, ptr, issues);
+        JsonFields.put(
+            dists.computeIfAbsent(metric, x -> Distribution.builder()), s, v, ptr, issues);
       }
     }
     for (var e : dists.entrySet()) {
@@ -140,7 +144,7 @@ final class ServingResults {
    * null}; a textual {@code "trace"} (SGLang replaying timestamps) is no target and no error.
    * Anything else is reported.
    */
-  static Double targetRate(JsonNode r, String p, Issues issues) {
+  static Double targetRate(JsonNode r, String p, ReadContext issues) {
     JsonNode rr = r.get("request_rate");
     if (rr == null || rr.isNull()) {
       return null;
@@ -152,7 +156,7 @@ final class ServingResults {
     if (isTrace(rr)) {
       return null;
     }
-    Double rate = Values.check(rr, p + "/request_rate", issues);
+    Double rate = JsonFields.check(rr, p + "/request_rate", issues);
     if (rate != null && rate == 0) {
       issues.error(p + "/request_rate", "must be positive, was 0; not read");
       return null;
@@ -166,8 +170,8 @@ final class ServingResults {
   }
 
   /** {@code max_concurrency}: a positive whole number, else {@code null} (reported). */
-  static Double maxConcurrency(JsonNode r, String p, Issues issues) {
-    Double c = Values.count(r, "max_concurrency", p, issues);
+  static Double maxConcurrency(JsonNode r, String p, ReadContext issues) {
+    Double c = JsonFields.count(r, "max_concurrency", p, issues);
     if (c != null && c == 0) {
       issues.error(p + "/max_concurrency", "must be positive, was 0; not read");
       return null;
@@ -178,12 +182,12 @@ final class ServingResults {
   /** Mean input and output lengths: the files hold only token totals over completed requests. */
   record Lengths(Distribution input, Distribution output) {}
 
-  static Lengths meanLengths(JsonNode r, Double completed, String p, Issues issues) {
+  static Lengths meanLengths(JsonNode r, Double completed, String p, ReadContext issues) {
     if (completed == null || completed == 0) {
       return new Lengths(null, null);
     }
-    Double ti = Values.count(r, "total_input_tokens", p, issues);
-    Double to = Values.count(r, "total_output_tokens", p, issues);
+    Double ti = JsonFields.count(r, "total_input_tokens", p, issues);
+    Double to = JsonFields.count(r, "total_output_tokens", p, issues);
     return new Lengths(
         ti == null ? null : Distribution.ofMean(ti / completed),
         to == null ? null : Distribution.ofMean(to / completed));

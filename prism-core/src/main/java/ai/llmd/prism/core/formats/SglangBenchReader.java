@@ -8,9 +8,11 @@ import ai.llmd.prism.api.ModelRef;
 import ai.llmd.prism.api.Provenance;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -111,21 +113,25 @@ public final class SglangBenchReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
-    Issues issues = new Issues(sink, file.name());
+    ReadContext issues = ReadContext.of(file, sink);
     ServingResults.read(file, sink, issues, (r, p) -> point(file, r, p, issues));
   }
 
-  private BenchmarkPoint point(SourceFile file, JsonNode r, String p, Issues issues) {
+  private BenchmarkPoint point(SourceFile file, JsonNode r, String p, ReadContext issues) {
     Metrics.Builder m = Metrics.builder();
     // the keys declare ms, and ms per token for TPOT and ITL
     ServingResults.latencies(r, p, STAT_KEY, METRICS, issues, m);
-    Values.measured(m, Metric.REQUEST_RATE, Values.number(r, "request_throughput", p, issues));
-    Values.measured(m, Metric.INPUT_THROUGHPUT, Values.number(r, "input_throughput", p, issues));
-    Values.measured(m, Metric.OUTPUT_THROUGHPUT, Values.number(r, "output_throughput", p, issues));
-    Values.measured(m, Metric.TOTAL_THROUGHPUT, Values.number(r, "total_throughput", p, issues));
-    Values.measured(m, Metric.DURATION, Values.number(r, "duration", p, issues));
-    Double completed = Values.count(r, "completed", p, issues);
-    Values.measured(m, Metric.REQUESTS_SUCCEEDED, completed);
+    JsonFields.measured(
+        m, Metric.REQUEST_RATE, JsonFields.number(r, "request_throughput", p, issues));
+    JsonFields.measured(
+        m, Metric.INPUT_THROUGHPUT, JsonFields.number(r, "input_throughput", p, issues));
+    JsonFields.measured(
+        m, Metric.OUTPUT_THROUGHPUT, JsonFields.number(r, "output_throughput", p, issues));
+    JsonFields.measured(
+        m, Metric.TOTAL_THROUGHPUT, JsonFields.number(r, "total_throughput", p, issues));
+    JsonFields.measured(m, Metric.DURATION, JsonFields.number(r, "duration", p, issues));
+    Double completed = JsonFields.count(r, "completed", p, issues);
+    JsonFields.measured(m, Metric.REQUESTS_SUCCEEDED, completed);
     ServingResults.Lengths lengths = ServingResults.meanLengths(r, completed, p, issues);
     Double rate = ServingResults.targetRate(r, p, issues);
     Double concurrency = ServingResults.maxConcurrency(r, p, issues);
@@ -139,9 +145,9 @@ public final class SglangBenchReader implements FormatReader {
           "per-request details (--output-details) are not read; the summary is");
     }
     String model = null;
-    JsonNode server = Values.object(r, "server_info", p, issues);
+    JsonNode server = JsonFields.object(r, "server_info", p, issues);
     if (server != null) {
-      model = Values.text(server, "model_path");
+      model = JsonFields.text(server, "model_path");
       for (var e : server.properties()) {
         JsonNode v = e.getValue();
         if (SERVER_LABEL.matcher(e.getKey()).matches() && v.isValueNode() && !v.isNull()) {
@@ -156,7 +162,7 @@ public final class SglangBenchReader implements FormatReader {
         new Workload(
             lengths.input(),
             lengths.output(),
-            Values.text(r, "dataset_name"),
+            JsonFields.text(r, "dataset_name"),
             ID,
             null,
             rate,

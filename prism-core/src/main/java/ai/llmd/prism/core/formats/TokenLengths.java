@@ -2,6 +2,7 @@ package ai.llmd.prism.core.formats;
 
 import ai.llmd.prism.api.Distribution;
 import ai.llmd.prism.api.Statistic;
+import ai.llmd.prism.core.readkit.JsonFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class TokenLengths {
             .put(Statistic.MIN, min())
             .put(Statistic.MAX, max());
     for (double q : QUANTILES) {
-      b.put(Values.percentile(q), percentile(q));
+      b.put(JsonFields.percentile(q), percentile(q));
     }
     return b.build();
   }

@@ -1,6 +1,7 @@
 package ai.llmd.prism.core.formats;
 
 import ai.llmd.prism.core.internal.Parsing;
+import ai.llmd.prism.core.readkit.JsonFields;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,8 +116,7 @@ public final class Trees {
    * fallback}.
    */
   static String limitOr(Throwable e, String fallback) {
-    String limit = Parsing.limitHit(e);
-    return limit != null ? "over a limit: " + limit : fallback;
+    return JsonFields.limitOr(e, fallback);
   }
 
   /** Whether the first significant character opens a JSON object or array. */

@@ -10,9 +10,11 @@ import ai.llmd.prism.api.ModelRef;
 import ai.llmd.prism.api.Provenance;
 import ai.llmd.prism.api.Scenario;
 import ai.llmd.prism.api.Workload;
+import ai.llmd.prism.core.readkit.JsonFields;
 import ai.llmd.prism.spi.Detection;
 import ai.llmd.prism.spi.FormatReader;
 import ai.llmd.prism.spi.PluginApi;
+import ai.llmd.prism.spi.ReadContext;
 import ai.llmd.prism.spi.ReadSink;
 import ai.llmd.prism.spi.Sniff;
 import ai.llmd.prism.spi.SourceFile;
@@ -106,18 +108,18 @@ public final class VllmBenchReader implements FormatReader {
 
   @Override
   public void read(SourceFile file, ReadSink sink) throws IOException {
-    Issues issues = new Issues(sink, file.name());
+    ReadContext issues = ReadContext.of(file, sink);
     ServingResults.read(file, sink, issues, (r, p) -> point(file, r, p, issues));
   }
 
-  private BenchmarkPoint point(SourceFile file, JsonNode r, String p, Issues issues) {
+  private BenchmarkPoint point(SourceFile file, JsonNode r, String p, ReadContext issues) {
     Metrics.Builder m = Metrics.builder();
     ServingResults.latencies(r, p, STAT_KEY, METRICS, issues, m);
 
-    Double output = Values.number(r, "output_throughput", p, issues);
-    Double total = Values.number(r, "total_token_throughput", p, issues);
-    Values.measured(m, Metric.OUTPUT_THROUGHPUT, output);
-    Values.measured(m, Metric.TOTAL_THROUGHPUT, total);
+    Double output = JsonFields.number(r, "output_throughput", p, issues);
+    Double total = JsonFields.number(r, "total_token_throughput", p, issues);
+    JsonFields.measured(m, Metric.OUTPUT_THROUGHPUT, output);
+    JsonFields.measured(m, Metric.TOTAL_THROUGHPUT, total);
     if (output != null && total != null) {
       if (total >= output) {
         m.put(
@@ -129,19 +131,20 @@ public final class VllmBenchReader implements FormatReader {
             "smaller than output_throughput; input throughput not derived");
       }
     }
-    Values.measured(m, Metric.REQUEST_RATE, Values.number(r, "request_throughput", p, issues));
-    Double goodput = Values.number(r, "request_goodput", p, issues);
+    JsonFields.measured(
+        m, Metric.REQUEST_RATE, JsonFields.number(r, "request_throughput", p, issues));
+    Double goodput = JsonFields.number(r, "request_goodput", p, issues);
     if (goodput == null) {
-      goodput = Values.number(r, "request_goodput:", p, issues); // old files' spelling
+      goodput = JsonFields.number(r, "request_goodput:", p, issues); // old files' spelling
     }
-    Values.measured(m, Metric.REQUEST_GOODPUT, goodput);
-    Values.measured(m, Metric.DURATION, Values.number(r, "duration", p, issues));
+    JsonFields.measured(m, Metric.REQUEST_GOODPUT, goodput);
+    JsonFields.measured(m, Metric.DURATION, JsonFields.number(r, "duration", p, issues));
 
-    Double prompts = Values.count(r, "num_prompts", p, issues);
-    Double completed = Values.count(r, "completed", p, issues);
-    Double failed = Values.count(r, "failed", p, issues);
-    Values.measured(m, Metric.REQUESTS_TOTAL, prompts);
-    Values.measured(m, Metric.REQUESTS_SUCCEEDED, completed);
+    Double prompts = JsonFields.count(r, "num_prompts", p, issues);
+    Double completed = JsonFields.count(r, "completed", p, issues);
+    Double failed = JsonFields.count(r, "failed", p, issues);
+    JsonFields.measured(m, Metric.REQUESTS_TOTAL, prompts);
+    JsonFields.measured(m, Metric.REQUESTS_SUCCEEDED, completed);
     if (failed != null) {
       m.put(MetricValue.measured(Metric.REQUESTS_FAILED, failed));
     } else if (prompts != null && completed != null && prompts >= completed) {
@@ -157,7 +160,7 @@ public final class VllmBenchReader implements FormatReader {
 
     Map<String, String> labels = new TreeMap<>();
     ServingResults.scalarLabels(r, k -> KNOWN.contains(k) || STAT_KEY.matcher(k).matches(), labels);
-    String model = Values.text(r, "model_id");
+    String model = JsonFields.text(r, "model_id");
     if (model == null) {
       issues.warning(p + "/model_id", "missing: the model is unknown");
     }

@@ -286,7 +286,7 @@ class BenchmarkReportReaderTest {
               error(
                   "bad-wrong-type.yaml",
                   "/results/request_performance/aggregate/requests/total",
-                  "expected a number, found text 'lots'"));
+                  "expected a number, found the string \"lots\""));
     }
 
     @Test
@@ -346,7 +346,7 @@ class BenchmarkReportReaderTest {
               error(
                   "bad-missing-units.yaml",
                   "/results/request_performance/aggregate/latency/time_to_first_token/units",
-                  "missing units"));
+                  "no unit given"));
     }
 
     @Test

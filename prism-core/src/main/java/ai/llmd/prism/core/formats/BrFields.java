@@ -1,23 +1,21 @@
 package ai.llmd.prism.core.formats;
 
 import ai.llmd.prism.api.Distribution;
-import ai.llmd.prism.api.Problem;
 import ai.llmd.prism.api.Statistic;
 import ai.llmd.prism.api.Unit;
-import ai.llmd.prism.spi.ReadSink;
+import ai.llmd.prism.core.readkit.JsonFields;
+import ai.llmd.prism.spi.ReadContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Typed access to a parsed tree that reports, as a {@link Problem} with a JSON pointer, every field
- * that is missing, of the wrong type, negative or not a number, and returns {@code null} for it so
- * that the caller keeps everything else.
+ * The reader kit ({@link JsonFields}) as the Benchmark Report readers call it: bound to one file's
+ * context, with a flag for required members, plus the report's own {@code Statistics} object.
  */
-final class Fields {
+final class BrFields {
 
   /** BR {@code Statistics} keys, in the order they are read. */
   private static final String[] STAT_KEYS = {
@@ -43,29 +41,31 @@ final class Fields {
     Statistic.P99_9
   };
 
-  private final String file;
-  private final ReadSink sink;
+  private final ReadContext context;
 
-  Fields(String file, ReadSink sink) {
-    this.file = file;
-    this.sink = sink;
+  BrFields(ReadContext context) {
+    this.context = context;
+  }
+
+  ReadContext context() {
+    return context;
   }
 
   void error(String at, String message) {
-    sink.problem(Problem.error(file, at, message));
+    context.error(at, message);
   }
 
   void warning(String at, String message) {
-    sink.problem(Problem.warning(file, at, message));
+    context.warning(at, message);
   }
 
   void info(String at, String message) {
-    sink.problem(Problem.info(file, at, message));
+    context.info(at, message);
   }
 
   /** The JSON pointer of member {@code key} under {@code at}. */
   static String at(String at, String key) {
-    return at + "/" + key.replace("~", "~0").replace("/", "~1");
+    return JsonFields.at(at, key);
   }
 
   static String at(String at, int index) {
@@ -80,84 +80,47 @@ final class Fields {
 
   /** A mapping member; null when absent (an error if required) or not a mapping (an error). */
   JsonNode object(JsonNode parent, String at, String key, boolean required) {
-    JsonNode v = present(parent, at, key, required);
-    if (v != null && !v.isObject()) {
-      error(at(at, key), "expected a mapping, found " + describe(v));
-      return null;
-    }
-    return v;
+    return JsonFields.present(parent, key, at, required, context)
+        ? JsonFields.object(parent, key, at, context)
+        : null;
   }
 
   /** A sequence member; null when absent (an error if required) or not a sequence (an error). */
   JsonNode array(JsonNode parent, String at, String key, boolean required) {
-    JsonNode v = present(parent, at, key, required);
-    if (v != null && !v.isArray()) {
-      error(at(at, key), "expected a list, found " + describe(v));
-      return null;
-    }
-    return v;
+    return JsonFields.present(parent, key, at, required, context)
+        ? JsonFields.array(parent, key, at, context)
+        : null;
   }
 
-  /** A scalar as text (a version written as a number is still a version); blank is absent. */
+  /** A scalar as text; blank is absent (an error if required). */
   String text(JsonNode parent, String at, String key, boolean required) {
-    JsonNode v = present(parent, at, key, required);
-    if (v == null) {
+    if (!JsonFields.present(parent, key, at, required, context)) {
       return null;
     }
-    if (!v.isValueNode()) {
-      error(at(at, key), "expected text, found " + describe(v));
-      return null;
-    }
-    String s = v.asText().strip();
-    if (s.isEmpty() && required) {
+    String s = JsonFields.text(parent, key, at, context);
+    if (s == null && required && parent.get(key).isValueNode()) {
       error(at(at, key), "must not be empty");
     }
-    return s.isEmpty() ? null : s;
+    return s;
   }
 
   /** A finite, non-negative number. */
   Double number(JsonNode parent, String at, String key, boolean required) {
-    JsonNode v = present(parent, at, key, required);
-    return v == null ? null : number(v, at(at, key));
+    return JsonFields.present(parent, key, at, required, context)
+        ? JsonFields.number(parent, key, at, context)
+        : null;
   }
 
   /** A finite, non-negative number at {@code at}, or null with an error. */
   Double number(JsonNode v, String at) {
-    if (!v.isNumber()) {
-      error(at, "expected a number, found " + describe(v));
-      return null;
-    }
-    double d = v.doubleValue();
-    if (Double.isNaN(d)) {
-      error(at, "is NaN, not a number");
-      return null;
-    }
-    if (Double.isInfinite(d)) {
-      error(at, "is infinite");
-      return null;
-    }
-    if (d < 0) {
-      error(at, "must not be negative, was " + v.asText());
-      return null;
-    }
-    return d;
+    return JsonFields.check(v, at, context);
   }
 
   /** A non-negative whole number (written as an integer, or as a float with no fraction). */
   Integer count(JsonNode parent, String at, String key, boolean required) {
-    JsonNode v = present(parent, at, key, required);
-    if (v == null) {
-      return null;
-    }
-    Double d = number(v, at(at, key));
-    if (d == null) {
-      return null;
-    }
-    if (d != Math.rint(d) || d > Integer.MAX_VALUE) {
-      error(at(at, key), "expected a whole number, was " + v.asText());
-      return null;
-    }
-    return d.intValue();
+    return JsonFields.present(parent, key, at, required, context)
+        ? JsonFields.integer(parent, key, at, context)
+        : null;
   }
 
   /** A count that must be at least 1; 0 is reported (as info) and read as unknown. */
@@ -182,23 +145,13 @@ final class Fields {
 
   Distribution statistics(JsonNode s, String here, Unit target) {
     JsonNode u = s.get("units");
-    if (u == null || u.isNull()) {
-      error(at(here, "units"), "missing units; the values were not loaded");
+    if (u != null && !u.isNull() && !u.isTextual()) {
+      error(at(here, "units"), "expected a unit name, found " + JsonFields.describe(u));
       return null;
     }
-    if (!u.isTextual()) {
-      error(at(here, "units"), "expected a unit name, found " + describe(u));
-      return null;
-    }
-    OptionalDouble factor = Units.factor(u.asText(), target);
+    OptionalDouble factor =
+        context.factor(u == null || u.isNull() ? null : u.asText(), target, at(here, "units"));
     if (factor.isEmpty()) {
-      error(
-          at(here, "units"),
-          "unknown unit '"
-              + u.asText()
-              + "' for a quantity in "
-              + target.symbol()
-              + "; the values were not loaded");
       return null;
     }
     double f = factor.getAsDouble();
@@ -269,25 +222,5 @@ final class Fields {
       return null;
     }
     return v;
-  }
-
-  static String describe(JsonNode v) {
-    if (v.isObject()) {
-      return "a mapping";
-    }
-    if (v.isArray()) {
-      return "a list";
-    }
-    if (v.isTextual()) {
-      return "text '" + abbreviate(v.asText()) + "'";
-    }
-    if (v.isBoolean()) {
-      return "a boolean " + v.asText();
-    }
-    return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + abbreviate(v.asText());
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 }
