@@ -37,7 +37,8 @@ public record Problem(
      */
     NOT_FOUND,
     /**
-     * Reading was refused (file permissions, HTTP 401 or 403).
+     * Reading was refused (file permissions, HTTP 401 or 403, a link leading outside the walked
+     * directory while links may not be followed).
      *
      * @since 0.2
      */
@@ -66,7 +67,14 @@ public record Problem(
     /** A cost could not be worked out (no catalog row, several differing rows, no throughput). */
     NO_PRICE,
     /** Data was repeated or ambiguous (duplicate points, several candidates). */
-    AMBIGUOUS
+    AMBIGUOUS,
+    /**
+     * Nothing installed can read the source: no connector for its URI scheme, a connector that is
+     * unavailable here, or a source that is not a valid URI.
+     *
+     * @since 0.2
+     */
+    UNSUPPORTED
   }
 
   public Problem {

@@ -385,29 +385,33 @@ public final class Prism {
     try {
       uri = URI.create(source);
     } catch (IllegalArgumentException e) {
-      problems.add(Problem.error(source, "", "not a valid URI: " + e.getMessage()));
+      problems.add(
+          Problem.error(source, "", "not a valid URI: " + e.getMessage())
+              .withKind(Problem.Kind.UNSUPPORTED));
       return;
     }
     Optional<ConnectorProvider> provider = plugins.connector(uri.getScheme());
     if (provider.isEmpty()) {
       problems.add(
           Problem.error(
-              source,
-              "",
-              "no connector for '"
-                  + uri.getScheme()
-                  + "://' is installed (add the prism-connector-"
-                  + uri.getScheme()
-                  + " module)"));
+                  source,
+                  "",
+                  "no connector for '"
+                      + uri.getScheme()
+                      + "://' is installed (add the prism-connector-"
+                      + uri.getScheme()
+                      + " module)")
+              .withKind(Problem.Kind.UNSUPPORTED));
       return;
     }
     var availability = provider.get().availability();
     if (!availability.available()) {
       problems.add(
           Problem.error(
-              source,
-              "",
-              "the " + uri.getScheme() + " connector is unavailable: " + availability.reason()));
+                  source,
+                  "",
+                  "the " + uri.getScheme() + " connector is unavailable: " + availability.reason())
+              .withKind(Problem.Kind.UNSUPPORTED));
       return;
     }
     SourceConnector connector = null;
@@ -673,11 +677,12 @@ public final class Prism {
         } else if (!insideRoot(p, root)) {
           problems.add(
               Problem.warning(
-                  name(p),
-                  "",
-                  "skipped: a symbolic link leading outside "
-                      + label
-                      + " (allow with followSymlinks)"));
+                      name(p),
+                      "",
+                      "skipped: a symbolic link leading outside "
+                          + label
+                          + " (allow with followSymlinks)")
+                  .withKind(Problem.Kind.ACCESS_DENIED));
         } else if (Files.isRegularFile(p)) {
           files.add(p);
         }

@@ -97,6 +97,29 @@ class ProblemKindsTest {
   }
 
   @Test
+  void aLinkLeadingOutsideTheWalkedDirectoryIsAccessDenied(@TempDir Path dir) throws IOException {
+    Path inside = Files.createDirectory(dir.resolve("walked"));
+    Path outside = Files.writeString(dir.resolve("outside.json"), "{}");
+    Files.createSymbolicLink(inside.resolve("out.json"), outside);
+
+    Problem p = only(Prism.create().load(inside));
+
+    assertThat(p.kind()).isEqualTo(Problem.Kind.ACCESS_DENIED);
+    assertThat(p.message()).contains("leading outside");
+  }
+
+  @Test
+  void aSchemeNoConnectorServesAndASourceThatIsNoURIAreUnsupported() {
+    Problem scheme = only(Prism.create().load("nosuch://bucket/runs/"));
+    Problem uri = only(Prism.create().load("s3://bad bucket/"));
+
+    assertThat(scheme.kind()).isEqualTo(Problem.Kind.UNSUPPORTED);
+    assertThat(scheme.message()).contains("no connector for 'nosuch://'");
+    assertThat(uri.kind()).isEqualTo(Problem.Kind.UNSUPPORTED);
+    assertThat(uri.message()).startsWith("not a valid URI");
+  }
+
+  @Test
   void aFileOverMaxFileBytesIsALimit() {
     Path file = example("llm-d/h100-aggregated-4x-tp2/concurrency-008.yaml");
 
