@@ -1,22 +1,14 @@
 package ai.llmd.prism.report;
 
 import ai.llmd.prism.api.BenchmarkPoint;
-import ai.llmd.prism.api.Metric;
-import ai.llmd.prism.core.Views;
 import ai.llmd.prism.core.analysis.ArchitectureComparison;
-import ai.llmd.prism.core.analysis.Configuration;
 import ai.llmd.prism.core.analysis.Facet;
-import ai.llmd.prism.core.analysis.Mlperf;
 import ai.llmd.prism.core.analysis.Optimum;
 import ai.llmd.prism.core.analysis.Ranking;
-import ai.llmd.prism.core.findings.DatasetViews;
 import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.Labels;
-import ai.llmd.prism.core.findings.MlperfViews;
 import ai.llmd.prism.core.findings.PdComparison;
 import ai.llmd.prism.core.findings.QualityView;
-import ai.llmd.prism.core.formats.MlperfResult;
-import ai.llmd.prism.core.formats.TokenLengths;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -26,15 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /**
  * The dashboard views the page's script draws from findings embedded as data, one packed block per
  * section: prefill/decode against aggregated serving under the explorer's facet filters ({@link
- * Findings#pdVsAggregated()}), rankings ({@link Findings#ranking()}), the MLPerf views ({@link
- * Findings#mlperf()}: results per accelerator, Offline against Server and Interactive, systems
- * across rounds) and dataset token-length distributions ({@link Findings#datasets()}). Every number
- * is computed in Java; the script only picks the group to show and sorts.
+ * Findings#pdVsAggregated()}), rankings ({@link Findings#ranking()}), the quality overlay, and
+ * (drawn by {@link MlperfView} and {@link DatasetsView}) the MLPerf views and dataset token-length
+ * distributions; and the packing every view's data block shares. Every number is computed in Java;
+ * the script only picks the group to show and sorts.
  */
 final class DashboardViews {
 
@@ -53,8 +44,8 @@ final class DashboardViews {
     pd(r, f);
     rankings(r, f);
     quality(r, f);
-    mlperf(r, f);
-    datasets(r, f);
+    MlperfView.write(r, f);
+    DatasetsView.write(r, f);
   }
 
   private static void pd(Report r, Findings f) {
@@ -155,80 +146,6 @@ final class DashboardViews {
     g.writeNumber(c.objective());
   }
 
-  private static void datasets(Report r, Findings f) {
-    DatasetViews v = f.datasets();
-    if (v.datasets().isEmpty()) {
-      r.omitted(
-          DATASETS,
-          "Datasets",
-          v.problems().isEmpty()
-              ? "No dataset summary given (prism report --datasets DIR reads the token-length"
-                  + " CSVs)."
-              : "No dataset summary could be read: " + v.problems().get(0));
-      return;
-    }
-    section(
-        r,
-        DATASETS,
-        "Datasets",
-        datasetsData(v),
-        "Input and output token lengths of each dataset: "
-            + DatasetViews.BINS
-            + " equal-width bins from the shortest to the longest sample, and nearest-rank"
-            + " percentiles (each a length some sample has).");
-  }
-
-  /**
-   * The datasets: per dataset its name, file, and input and output lengths, each with count, min,
-   * max, mean, percentiles and bins [lower, upper, count].
-   */
-  static String datasetsData(DatasetViews v) {
-    return json(
-        g -> {
-          g.writeArrayFieldStart("datasets");
-          for (DatasetViews.Dataset d : v.datasets()) {
-            g.writeStartObject();
-            g.writeStringField("name", Html.shorten(d.name(), Html.KEPT));
-            g.writeStringField("file", Html.shorten(d.file(), Html.KEPT));
-            lengths(g, "input", d.input());
-            if (d.output().isPresent()) {
-              lengths(g, "output", d.output().get());
-            }
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeArrayFieldStart("problems");
-          for (var p : v.problems()) {
-            g.writeString(Html.shorten(p.toString(), Html.KEPT));
-          }
-          g.writeEndArray();
-        });
-  }
-
-  private static void lengths(JsonGenerator g, String name, DatasetViews.Lengths l)
-      throws IOException {
-    g.writeObjectFieldStart(name);
-    g.writeNumberField("count", l.count());
-    g.writeNumberField("min", l.min());
-    g.writeNumberField("max", l.max());
-    g.writeNumberField("mean", l.mean());
-    g.writeObjectFieldStart("percentiles");
-    for (Map.Entry<String, Integer> p : l.percentiles().entrySet()) {
-      g.writeNumberField(p.getKey(), p.getValue());
-    }
-    g.writeEndObject();
-    g.writeArrayFieldStart("bins");
-    for (TokenLengths.Bin b : l.histogram()) {
-      g.writeStartArray();
-      g.writeNumber(b.lower());
-      g.writeNumber(b.upper());
-      g.writeNumber(b.count());
-      g.writeEndArray();
-    }
-    g.writeEndArray();
-    g.writeEndObject();
-  }
-
   private static void rankings(Report r, Findings f) {
     Ranking<String> ranking = f.ranking();
     if (ranking.groups().isEmpty()) {
@@ -307,23 +224,7 @@ final class DashboardViews {
         });
   }
 
-  private static void mlperf(Report r, Findings f) {
-    MlperfViews v = f.mlperf();
-    if (v.mlperfPoints() == 0) {
-      r.omitted(MLPERF, "MLPerf", "No MLPerf views: no point was read from an MLPerf export.");
-      return;
-    }
-    section(
-        r,
-        MLPERF,
-        "MLPerf",
-        mlperfData(v),
-        "MLPerf Inference results divided by each system's accelerator count, ranked per round,"
-            + " benchmark and scenario; the drop from Offline to Server and Interactive; and each"
-            + " system across rounds.");
-  }
-
-  private static void section(Report r, String id, String heading, String json, String hint) {
+  static void section(Report r, String id, String heading, String json, String hint) {
     r.open(id, heading);
     r.sb
         .append("<p class=\"hint\">")
@@ -343,7 +244,7 @@ final class DashboardViews {
         .append("-view\" hidden></div>\n<script type=\"application/octet-stream\" id=\"")
         .append(id)
         .append("-data\" data-encoding=\"gzip+base64\">")
-        .append(Explorer.packed(json))
+        .append(Packing.packed(json))
         .append("</script>\n");
   }
 
@@ -379,90 +280,6 @@ final class DashboardViews {
         });
   }
 
-  /**
-   * The MLPerf views: per metric the ranked groups with entries [rank, system, accelerator,
-   * accelerators, result, per accelerator]; the drops as [round, benchmark, scenario, system,
-   * offline, other, drop %]; the tracks with their steps [from round, to round, from, to, change
-   * %].
-   */
-  static String mlperfData(MlperfViews v) {
-    return json(
-        g -> {
-          g.writeNumberField("points", v.mlperfPoints());
-          g.writeArrayFieldStart("perAccelerator");
-          for (Map.Entry<Metric, Ranking<Mlperf.Group>> m : v.perAccelerator().entrySet()) {
-            Metric metric = m.getKey();
-            g.writeStartObject();
-            g.writeStringField("metric", metric.key());
-            g.writeStringField("unit", metric.unit().symbol());
-            g.writeNumberField("excluded", m.getValue().excluded().size());
-            g.writeArrayFieldStart("groups");
-            for (Map.Entry<Mlperf.Group, List<Ranking.Entry>> e :
-                m.getValue().groups().entrySet()) {
-              g.writeStartObject();
-              g.writeStringField("round", e.getKey().round());
-              g.writeStringField("benchmark", e.getKey().benchmark());
-              g.writeStringField("scenario", e.getKey().scenario());
-              g.writeArrayFieldStart("entries");
-              for (Ranking.Entry x : e.getValue()) {
-                g.writeStartArray();
-                g.writeNumber(x.rank());
-                g.writeString(x.configuration());
-                g.writeString(Configuration.of(x.point()).acceleratorLabel());
-                OptionalInt chips = Views.divisor(x.point().deployment(), Views.Basis.ACCELERATOR);
-                number(g, chips.isPresent() ? OptionalDouble.of(chips.getAsInt()) : null);
-                number(g, x.point().metrics().mean(metric));
-                g.writeNumber(x.value());
-                g.writeEndArray();
-              }
-              g.writeEndArray();
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeArrayFieldStart("degradation");
-          for (Mlperf.Degradation d : v.degradation().drops()) {
-            g.writeStartArray();
-            g.writeString(MlperfResult.of(d.offline()).round());
-            g.writeString(d.benchmark());
-            g.writeString(d.scenario());
-            g.writeString(d.system());
-            number(g, d.offline().metrics().mean(d.metric()));
-            number(g, d.other().metrics().mean(d.metric()));
-            g.writeNumber(d.dropPercent());
-            g.writeString(d.metric().unit().symbol());
-            g.writeEndArray();
-          }
-          g.writeEndArray();
-          g.writeNumberField("degradationUnmatched", v.degradation().unmatched().size());
-          g.writeArrayFieldStart("rounds");
-          for (Mlperf.Track t : v.rounds().tracks()) {
-            g.writeStartObject();
-            g.writeStringField("system", t.organization() + " / " + t.system());
-            g.writeStringField("accelerator", t.accelerator() + " ×" + t.accelerators());
-            g.writeStringField("benchmark", t.benchmark());
-            g.writeStringField("scenario", t.scenario());
-            g.writeStringField("unit", t.metric().unit().symbol());
-            g.writeArrayFieldStart("steps");
-            for (Mlperf.Step s : t.steps()) {
-              g.writeStartArray();
-              g.writeString(s.fromRound());
-              g.writeString(s.toRound());
-              number(g, s.from().metrics().mean(t.metric()));
-              number(g, s.to().metrics().mean(t.metric()));
-              g.writeNumber(s.changePercent());
-              g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeNumberField("roundsUnmatched", v.rounds().unmatched().size());
-        });
-  }
-
   /** Writes the fields of a data block. */
   interface Body {
     void write(JsonGenerator g) throws IOException;
@@ -482,7 +299,7 @@ final class DashboardViews {
     return out.toString();
   }
 
-  private static void number(JsonGenerator g, OptionalDouble v) throws IOException {
+  static void number(JsonGenerator g, OptionalDouble v) throws IOException {
     if (v != null && v.isPresent() && Double.isFinite(v.getAsDouble())) {
       g.writeNumber(v.getAsDouble());
     } else {

@@ -15,14 +15,10 @@ import ai.llmd.prism.core.findings.Findings;
 import ai.llmd.prism.core.findings.Labels;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,14 +27,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The interactive explorer: an empty frame the page's script fills, and the points it needs as
  * compact columnar JSON (one array per facet, measure and price, strings dictionary-encoded),
- * gzipped and base64-encoded ({@link #packed}), in the findings' configuration order (the
+ * gzipped and base64-encoded ({@link Packing#packed}), in the findings' configuration order (the
  * catalog's) so that the script's facet counts are the catalog's; prices are the findings' costs.
  * Values are exactly the library's: per-chip, per-replica and per-node values are the total divided
  * by the divisor embedded beside it, the division {@link Views} makes; arena scores are the quality
@@ -61,46 +54,11 @@ final class Explorer {
         .append(" below reads without it.</p>\n<div id=\"app\" hidden></div>\n")
         .append("<script type=\"application/octet-stream\" id=\"prism-data\"")
         .append(" data-encoding=\"gzip+base64\">")
-        .append(packed(data(r)))
+        .append(Packing.packed(data(r)))
         .append("</script>\n</section>\n");
   }
 
-  /**
-   * The data block as the page embeds it: gzip, then base64 (the page inflates it with the
-   * browser's own {@code DecompressionStream}). Columnar JSON of measured values is mostly digits
-   * and repeated names, which gzip stores in a small part of the bytes (a twentieth on the public
-   * fixtures); every number is kept exactly as written. Same JSON, same bytes: the gzip header
-   * carries no time or name.
-   */
-  static String packed(String json) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length() / 4 + 64);
-    try (GZIPOutputStream gz = new Best(bytes)) {
-      gz.write(json.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Base64.getEncoder().encodeToString(bytes.toByteArray());
-  }
-
-  /** The inverse of {@link #packed}, for tests and tools reading a page. */
-  static String unpacked(String base64) {
-    try (GZIPInputStream in =
-        new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Gzip at the strongest level: the page is written once and read many times. */
-  private static final class Best extends GZIPOutputStream {
-    Best(ByteArrayOutputStream out) throws IOException {
-      super(out, 1 << 16);
-      def.setLevel(Deflater.BEST_COMPRESSION);
-    }
-  }
-
-  /** The data block's JSON, before {@link #packed packing}. */
+  /** The data block's JSON, before {@link Packing#packed packing}. */
   static String data(Report r) {
     List<BenchmarkPoint> ps = new ArrayList<>(r.points.size());
     for (Series s : r.series) {

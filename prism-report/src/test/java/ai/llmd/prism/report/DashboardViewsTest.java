@@ -37,7 +37,7 @@ class DashboardViewsTest {
                     + "-data\" data-encoding=\"gzip\\+base64\">([A-Za-z0-9+/=]*)</script>")
             .matcher(html);
     assertThat(m.find()).as("the %s data block", id).isTrue();
-    return new ObjectMapper().readTree(Explorer.unpacked(m.group(1)));
+    return new ObjectMapper().readTree(Packing.unpacked(m.group(1)));
   }
 
   @Test

@@ -43,7 +43,7 @@ class EmbeddedDataTest {
   static JsonNode embedded(String html) throws Exception {
     Matcher m = BLOCK.matcher(html);
     assertThat(m.find()).as("the packed data block").isTrue();
-    return new ObjectMapper().readTree(Explorer.unpacked(m.group(1)));
+    return new ObjectMapper().readTree(Packing.unpacked(m.group(1)));
   }
 
   static void assertRoundTrip(List<BenchmarkPoint> loaded) throws Exception {
