@@ -89,4 +89,17 @@ final class Browser {
       throw new AssertionError("the page could not read its data: " + failed);
     }
   }
+
+  /** The rows of table {@code id}: per row the text, or exact value, of each named cell. */
+  @SuppressWarnings("unchecked")
+  static List<List<String>> rows(ChromeDriver browser, String id, String... cells) {
+    return (List<List<String>>)
+        browser.executeScript(
+            "var cs=arguments[1];return Array.from(document.querySelectorAll('#'+arguments[0]+"
+                + "' tbody tr')).map(function(r){return cs.map(function(c){"
+                + "var td=r.querySelector('td.'+c);return td.hasAttribute('data-v')?"
+                + "td.getAttribute('data-v'):td.textContent;});});",
+            id,
+            List.of(cells));
+  }
 }

@@ -70,17 +70,9 @@ class DashboardViewsInBrowserTest {
     return page;
   }
 
-  /** The shown rows of table {@code id}: per row, the text or exact value of each named cell. */
-  @SuppressWarnings("unchecked")
+  /** The rows of table {@code id}: see {@link Browser#rows}. */
   List<List<String>> rows(String id, String... cells) {
-    return (List<List<String>>)
-        browser.executeScript(
-            "var cs=arguments[1];return Array.from(document.querySelectorAll('#'+arguments[0]+"
-                + "' tbody tr')).map(function(r){return cs.map(function(c){"
-                + "var td=r.querySelector('td.'+c);return td.hasAttribute('data-v')?"
-                + "td.getAttribute('data-v'):td.textContent;});});",
-            id,
-            List.of(cells));
+    return Browser.rows(browser, id, cells);
   }
 
   void choose(String id, String value) {
