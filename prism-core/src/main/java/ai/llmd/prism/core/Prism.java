@@ -315,17 +315,14 @@ public final class Prism {
 
   private void planPath(Path path, String label, List<Task> tasks, List<Problem> problems) {
     if (!Files.exists(path)) {
-      boolean loop = Files.isSymbolicLink(path) && linkLoops(path);
       problems.add(
-          Problem.error(
-                  label,
-                  "",
-                  !Files.isSymbolicLink(path)
-                      ? "no such file or directory" + (label.indexOf('\uFFFD') >= 0 ? NOT_UTF8 : "")
-                      : loop
-                          ? "a symbolic link loop (it leads back to itself)"
-                          : "a dangling symbolic link (its target does not exist)")
-              .withKind(loop ? Problem.Kind.UNREADABLE : Problem.Kind.NOT_FOUND));
+          Files.isSymbolicLink(path)
+              ? brokenLink(label, path, false)
+              : Problem.error(
+                      label,
+                      "",
+                      "no such file or directory" + (label.indexOf('\uFFFD') >= 0 ? NOT_UTF8 : ""))
+                  .withKind(Problem.Kind.NOT_FOUND));
       return;
     }
     if (!Files.isDirectory(path)) {
@@ -595,6 +592,20 @@ public final class Prism {
   }
 
   /** Whether following {@code link} comes back to a link already passed (a -> b -> a). */
+  /**
+   * The problem of a link that leads nowhere, a loop or a dangling one: an error when it was given
+   * as a source, a warning when a walk {@code skipped} it.
+   */
+  private static Problem brokenLink(String name, Path link, boolean skipped) {
+    boolean loop = linkLoops(link);
+    String what =
+        loop
+            ? "a symbolic link loop (it leads back to itself)"
+            : "a dangling symbolic link (its target does not exist)";
+    return (skipped ? Problem.warning(name, "", "skipped: " + what) : Problem.error(name, "", what))
+        .withKind(loop ? Problem.Kind.UNREADABLE : Problem.Kind.NOT_FOUND);
+  }
+
   private static boolean linkLoops(Path link) {
     Set<Path> seen = new java.util.HashSet<>();
     Path p = link.toAbsolutePath().normalize();
@@ -665,15 +676,7 @@ public final class Prism {
         // followed links arrive with their target's attributes; a link seen as a link either
         // is not to be followed or leads nowhere
         if (!Files.exists(p)) {
-          boolean loop = linkLoops(p);
-          problems.add(
-              Problem.warning(
-                      name(p),
-                      "",
-                      loop
-                          ? "skipped: a symbolic link loop (it leads back to itself)"
-                          : "skipped: a dangling symbolic link (its target does not exist)")
-                  .withKind(loop ? Problem.Kind.UNREADABLE : Problem.Kind.NOT_FOUND));
+          problems.add(brokenLink(name(p), p, true));
         } else if (!insideRoot(p, root)) {
           problems.add(
               Problem.warning(
