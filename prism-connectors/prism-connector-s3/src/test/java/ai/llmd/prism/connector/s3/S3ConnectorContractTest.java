@@ -39,7 +39,9 @@ class S3ConnectorContractTest extends SourceConnectorContract {
 
   @Override
   protected void put(URI root, String key, byte[] content) {
-    server.put(BUCKET, root.getPath().substring(1) + key, content);
+    // straight into the store: what is under test is the connector's reading, and an upload of the
+    // 300 KB rule's object through the SDK's URLConnection client failed 4 attempts in one CI run
+    server.putDirect(BUCKET, root.getPath().substring(1) + key, content);
   }
 
   @Override
