@@ -32,14 +32,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Measurements of the report in a real browser, not CI assertions: {@code prism report} over {@link
  * ReportBenchmark}'s generated files (wall time and page size), then, in headless chromium, the
  * time from a facet click to the redrawn chart ({@code performance.now()} in the page: the click
- * handler, and to the next frame). With {@code --screenshots DIR} it writes screenshots of the
- * report of {@code examples/} instead (and of the MLPerf view, given a directory of MLPerf
- * exports).
+ * handler, to the next frame, and to the table and views painted after it). With {@code
+ * --screenshots DIR} it writes screenshots of the report of {@code examples/} instead (and of the
+ * MLPerf view, given a directory of MLPerf exports).
  *
  * <pre>
  * java -cp prism-benchmarks/target/benchmarks.jar ai.llmd.prism.benchmarks.ExplorerHarness 10000
  * java -cp ... ExplorerHarness 100000 --no-browser
- * java -cp ... ExplorerHarness --size 10000 examples --browser
+ * java -cp ... ExplorerHarness --size 10000 examples --browser [--keep PAGE.html]
+ * java -cp ... ExplorerHarness --page PAGE.html
  * java -cp ... ExplorerHarness --screenshots docs/images examples [MLPERF_DIR [DATASETS_DIR]]
  * </pre>
  */
@@ -59,7 +60,17 @@ public final class ExplorerHarness {
       return;
     }
     if (args.length >= 3 && args[0].equals("--size")) {
-      size(Integer.parseInt(args[1]), Path.of(args[2]), List.of(args).contains("--browser"));
+      int keep = List.of(args).indexOf("--keep");
+      size(
+          Integer.parseInt(args[1]),
+          Path.of(args[2]),
+          List.of(args).contains("--browser"),
+          keep > 0 && keep + 1 < args.length ? Path.of(args[keep + 1]) : null);
+      return;
+    }
+    // the timing alone, on a page kept earlier: to compare changes to the page itself
+    if (args.length == 2 && args[0].equals("--page")) {
+      filterTiming(Path.of(args[1]).toAbsolutePath());
       return;
     }
     int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -89,9 +100,10 @@ public final class ExplorerHarness {
   /**
    * The page size for {@code n} points: the points of {@code examples/} repeated, each copy from
    * its own file, rendered in process (no parsing; the page is what is measured); with {@code
-   * --browser}, then the facet-click timing on that page.
+   * --browser}, then the facet-click timing on that page; with {@code --keep PAGE}, the page is
+   * also written there (time it again, changed, with {@code --page PAGE}).
    */
-  private static void size(int n, Path examples, boolean browser) throws Exception {
+  private static void size(int n, Path examples, boolean browser, Path keep) throws Exception {
     List<BenchmarkPoint> base = Prism.create().load(examples.toString()).points();
     List<BenchmarkPoint> many = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -122,6 +134,9 @@ public final class ExplorerHarness {
         html.getBytes(StandardCharsets.UTF_8).length / 1e6,
         data,
         (System.nanoTime() - t0) / 1e9);
+    if (keep != null) {
+      Files.writeString(keep, html);
+    }
     if (browser) {
       Path page = Files.createTempFile("prism-report", ".html");
       try {
@@ -173,6 +188,7 @@ public final class ExplorerHarness {
       java.util.Map<String, Double> before = cdpMetrics(d);
       List<Double> handler = new ArrayList<>();
       List<Double> frame = new ArrayList<>();
+      List<Double> settled = new ArrayList<>();
       for (int i = 0; i < 21; i++) {
         @SuppressWarnings("unchecked")
         List<Number> t =
@@ -183,13 +199,21 @@ public final class ExplorerHarness {
                         + "var f=Array.from(document.querySelectorAll('.facet')).find(function(x){"
                         + "return x.querySelectorAll('button').length>1;});"
                         + "var b=f.querySelectorAll('button')[arguments[0]%2];"
-                        + "var t0=performance.now();b.click();var t1=performance.now();"
+                        // this frame callback is asked for before the click's own, so its
+                        // timer runs right after the frame that paints the chart, before the
+                        // table's (which follows that frame); then it waits for the table too
+                        + "var t0,t1,t2,app=document.getElementById('app');"
                         + "requestAnimationFrame(function(){setTimeout(function(){"
-                        + "cb([t1-t0,performance.now()-t0]);},0);});",
+                        + "t2=performance.now();(function wait(){"
+                        + "if(app.getAttribute('data-ready')!=='1'){setTimeout(wait,0);return;}"
+                        + "requestAnimationFrame(function(){setTimeout(function(){"
+                        + "cb([t1-t0,t2-t0,performance.now()-t0]);},0);});})();},0);});"
+                        + "t0=performance.now();b.click();t1=performance.now();",
                     i);
         if (i > 0) { // the first click warms the JIT
           handler.add(t.get(0).doubleValue());
           frame.add(t.get(1).doubleValue());
+          settled.add(t.get(2).doubleValue());
         }
       }
       java.util.Map<String, Double> after = cdpMetrics(d);
@@ -233,12 +257,15 @@ public final class ExplorerHarness {
       System.out.printf(
           Locale.ROOT,
           "facet click to redrawn chart over %d clicks: handler median %.1f ms (max %.1f),"
-              + " to next frame median %.1f ms (max %.1f)%n",
+              + " to next frame median %.1f ms (max %.1f); table and views redrawn and painted"
+              + " median %.1f ms (max %.1f)%n",
           handler.size(),
           median(handler),
           Collections.max(handler),
           median(frame),
-          Collections.max(frame));
+          Collections.max(frame),
+          median(settled),
+          Collections.max(settled));
     } finally {
       d.quit();
     }

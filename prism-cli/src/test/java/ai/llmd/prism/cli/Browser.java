@@ -90,9 +90,24 @@ final class Browser {
     }
   }
 
-  /** The rows of table {@code id}: per row the text, or exact value, of each named cell. */
+  /**
+   * Waits until Explore has settled: after a change it paints the chart and counts first, and the
+   * points table and the views that follow its filters after that paint ({@code #app} carries
+   * {@code data-ready="0"} until then).
+   */
+  static void settled(ChromeDriver browser) {
+    if (!browser.findElements(By.id("app")).isEmpty()) {
+      awaitReady(browser, "#app");
+    }
+  }
+
+  /**
+   * The rows of table {@code id}, once Explore has {@linkplain #settled settled}: per row the text,
+   * or exact value, of each named cell.
+   */
   @SuppressWarnings("unchecked")
   static List<List<String>> rows(ChromeDriver browser, String id, String... cells) {
+    settled(browser);
     return (List<List<String>>)
         browser.executeScript(
             "var cs=arguments[1];return Array.from(document.querySelectorAll('#'+arguments[0]+"

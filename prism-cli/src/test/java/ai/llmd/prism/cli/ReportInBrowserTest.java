@@ -145,6 +145,33 @@ class ReportInBrowserTest {
   }
 
   @Test
+  void aFilterChangeRedrawsTheChartAtOnceAndTheTableAfterThatPaint() {
+    // in the click's own task: chart and counts are new, the table still shows every point
+    @SuppressWarnings("unchecked")
+    List<Object> atClick =
+        (List<Object>)
+            browser.executeScript(
+                "document.querySelector('.facet button[data-facet=accelerator][data-value=H200]')"
+                    + ".click();return [document.getElementById('plot').getAttribute('data-points'),"
+                    + "document.getElementById('app').getAttribute('data-ready'),"
+                    + "document.querySelectorAll('#points-table tbody tr').length];");
+    Catalog.Selection h200 = catalog.where(Facet.ACCELERATOR, "H200");
+    assertThat(atClick.get(0)).isEqualTo(Long.toString(plottable(h200.points(), X, Y)));
+    assertThat(atClick.get(1)).isEqualTo("0");
+    assertThat(((Number) atClick.get(2)).intValue()).isEqualTo(points.size());
+    assertThat(shownCounts()).isEqualTo(expectedCounts(h200));
+
+    Browser.settled(browser);
+    List<String> shown = new ArrayList<>();
+    for (var row : browser.findElements(By.cssSelector("#points-table tbody tr"))) {
+      shown.add(
+          Facet.ACCELERATOR.valueOf(
+              points.get(Integer.parseInt(row.getDomAttribute("data-point")))));
+    }
+    assertThat(shown).hasSize(h200.points().size()).containsOnly("H200");
+  }
+
+  @Test
   void theFrontierAndKneeInThePageAreParetosOnTheUnfilteredView() {
     assertThat(attr("#plot", "data-frontier")).isEqualTo(indices(Pareto.frontier(points, X, Y)));
     assertThat(attr("#plot", "data-knees"))
@@ -197,6 +224,7 @@ class ReportInBrowserTest {
     CostEstimator costs = CostEstimator.of(PricingCatalog.builtIn());
     for (PricingModel model : List.of(PricingModel.SPOT, PricingModel.ON_DEMAND)) {
       new Select(browser.findElement(By.id("pricing"))).selectByValue(model.key());
+      Browser.settled(browser);
       assertThat(browser.findElement(By.cssSelector("#points-table th[data-col=cost]")).getText())
           .endsWith(model.key());
       int priced = 0;
@@ -257,8 +285,10 @@ class ReportInBrowserTest {
     click("accelerator", "H100");
     new Select(browser.findElement(By.id("y"))).selectByValue("cost");
     browser.findElement(By.id("q")).sendKeys("H100");
+    Browser.settled(browser);
     browser.findElement(By.cssSelector("#points-table th[data-col=x]")).click();
     assertThat(Browser.consoleProblems(browser)).isEmpty();
+    Browser.settled(browser);
     assertThat(browser.findElements(By.cssSelector("#points-table tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector("html")).getDomAttribute("data-sortable"))
         .isEqualTo("ready");
