@@ -309,6 +309,7 @@ public final class ExplorerHarness {
       new Select(d.findElement(By.id("x"))).selectByValue("output_throughput.mean");
       new Select(d.findElement(By.id("y"))).selectByValue("ttft.p90");
       d.findElement(By.id("logy")).click();
+      ready(d, "#app"); // the table follows the chart's paint
       shot(d.findElement(By.id("explore")), dir.resolve("report-explorer-groups.png"));
       shot(d.findElement(By.id("charts")), dir.resolve("report-charts.png"));
       shot(d.findElement(By.id("pd-vs-aggregated")), dir.resolve("report-pd.png"));
