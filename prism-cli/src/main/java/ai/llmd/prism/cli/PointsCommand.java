@@ -83,7 +83,7 @@ final class PointsCommand implements Callable<Integer> {
         new String[] {
           "MODEL",
           "ACCELERATOR",
-          "ARCH",
+          "ARCHITECTURE",
           "ISL",
           "OSL",
           "LOAD",

@@ -6,8 +6,12 @@ import ai.llmd.prism.cli.PrismCliTest.Run;
 import ai.llmd.prism.fixtures.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every analysis command through the real entry point, on the project's illustrative examples. */
 class AnalysisCommandsTest {
@@ -26,6 +30,23 @@ class AnalysisCommandsTest {
   static JsonNode json(Run r) throws Exception {
     assertThat(r.code()).as(r.err()).isZero();
     return JSON.readTree(r.out());
+  }
+
+  @Test
+  void thePointsTableNamesItsColumnsWithTheReportsWords(@TempDir Path dir) throws Exception {
+    Run table = prism("points", examples("llm-d"));
+    assertThat(table.code()).as(table.err()).isZero();
+    String head = table.out().lines().findFirst().orElseThrow();
+    Path page = dir.resolve("report.html");
+    assertThat(prism("report", examples("llm-d"), "-o", page.toString()).code()).isZero();
+    String html = Files.readString(page).toLowerCase(Locale.ROOT);
+    // the first word of each column's heading is the first word of a report heading, in any case
+    for (String column : head.trim().split(" {2,}")) {
+      String word = column.split(" ")[0].toLowerCase(Locale.ROOT);
+      assertThat(html)
+          .as("the report's heading for %s", column)
+          .containsPattern("<th>" + Pattern.quote(word) + "[ <]");
+    }
   }
 
   @Test
