@@ -281,6 +281,30 @@ class ReportInBrowserTest {
   }
 
   @Test
+  void aLinkNamingWhatThisReportLacksOpensTheDefaultsForThoseParts() {
+    String plotted = attr("#plot", "data-points");
+    String status = browser.findElement(By.id("status")).getText();
+    browser.get("about:blank");
+    browser.get(
+        page.toUri()
+            + "#explore?x=nonsense&y=ttft.p999&group=nofacet&pricing=free&sort=nocolumn&desc=1"
+            + "&f.nofacet=x&f.accelerator=TPU9&q=%E0%A4%A");
+    Browser.awaitReady(browser, "#app");
+    Browser.settled(browser);
+    assertThat(Browser.consoleProblems(browser)).isEmpty();
+    // no facet value matches and the search is the literal text: nothing is selected
+    assertThat(shownCounts()).isEqualTo(expectedCounts(catalog.all()));
+    assertThat(new Select(browser.findElement(By.id("group"))).getFirstSelectedOption().getText())
+        .isEqualTo(new Select(browser.findElement(By.id("group"))).getOptions().get(0).getText());
+    assertThat(new Select(browser.findElement(By.id("pricing"))).getFirstSelectedOption())
+        .isNotNull();
+    browser.findElement(By.id("q")).clear();
+    Browser.settled(browser);
+    assertThat(attr("#plot", "data-points")).isEqualTo(plotted);
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(status);
+  }
+
+  @Test
   void thePageLogsNoErrorAndNoContentSecurityPolicyViolation() {
     click("accelerator", "H100");
     new Select(browser.findElement(By.id("y"))).selectByValue("cost");

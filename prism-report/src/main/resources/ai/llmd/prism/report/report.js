@@ -204,8 +204,10 @@ var p=new URLSearchParams(h.substring(9)),s=defaults();
 if(byKey[p.get('x')]){s.x=p.get('x');}
 if(byKey[p.get('y')]){s.y=p.get('y');}
 s.lx=p.get('lx')==='1';s.ly=p.get('ly')==='1';
-s.group=p.get('group')||'';s.q=p.get('q')||'';s.sort=p.get('sort')||'';s.desc=p.get('desc')==='1';
-if(p.get('pricing')){s.pricing=p.get('pricing');}
+// a link may come from another report: what this one lacks keeps its default
+if(facetIndex(p.get('group'))>=0){s.group=p.get('group');}
+s.q=p.get('q')||'';if(['configuration','load','x','y','cost','source'].indexOf(p.get('sort'))>=0){s.sort=p.get('sort');s.desc=p.get('desc')==='1';}
+if(D.pricing.some(function(m){return m.key===p.get('pricing');})){s.pricing=p.get('pricing');}
 D.facets.forEach(function(f){var v=p.getAll('f.'+f.name);if(v.length){s.sel[f.name]=v.filter(function(x){return f.values.indexOf(x)>=0;});}});
 state=s;return true;}
 function toFragment(){
